@@ -1,0 +1,13 @@
+package dev.parley.gateway;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** The public edge: Bot Runtime API v5.1.0 and OAuth2 token endpoints; forwards turns to runtime. */
+@SpringBootApplication
+public class GatewayApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(GatewayApplication.class, args);
+    }
+}
