@@ -1,9 +1,69 @@
 package dev.parley.loadtest;
 
-/** Drives concurrent API sessions against a running platform. */
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * Drives N concurrent Bot Runtime API sessions against a running platform, then the same load against a bare Spring
+ * Boot endpoint on this machine, and prints turns/s, latency percentiles, errors and the ratio between the two.
+ *
+ * <p>Run {@code bin/load-test --help} for the options.
+ */
 public final class LoadTest {
 
-    public static void main(String[] args) {
-        throw new UnsupportedOperationException("not built yet");
+    private LoadTest() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        LoadTestOptions options = LoadTestOptions.parse(args);
+        if (options.help()) {
+            System.out.println(LoadTestOptions.USAGE);
+            return;
+        }
+        if (options.serveBaseline()) {
+            BaselineServer.serve(options.baselinePort());
+            return;
+        }
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(2))
+                .executor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor())
+                .build();
+
+        DemoCredentials credentials = new DemoCredentials(options);
+        String token = credentials.accessToken(http);
+        System.out.printf(Locale.ROOT, "Parley load test: %d sessions x %d turns against %s%n",
+                options.sessions(), options.turns(), options.gatewayUrl());
+
+        Workload platform = new BotApiWorkload(http, options.gatewayUrl(), credentials.orgId(), credentials.botId(), token);
+        platform.warmUp(options.warmUpTurns());
+        LoadReport platformReport = new LoadRunner(options.sessions(), options.turns()).run(platform);
+        platformReport.print("platform (full turn through gateway -> runtime -> session-store)");
+
+        if (options.skipBaseline()) {
+            return;
+        }
+        try (BaselineServer.Handle baseline = BaselineServer.startChild()) {
+            Workload bare = new BaselineWorkload(http, baseline.url());
+            bare.warmUp(options.warmUpTurns());
+            LoadReport baselineReport = new LoadRunner(options.sessions(), options.turns()).run(bare);
+            baselineReport.print("baseline (bare Spring Boot endpoint, same machine, same client)");
+            System.out.printf(Locale.ROOT, "ratio platform/baseline: p50 %.2fx, p99 %.2fx, throughput %.2fx%n",
+                    ratio(platformReport.p50Millis(), baselineReport.p50Millis()),
+                    ratio(platformReport.p99Millis(), baselineReport.p99Millis()),
+                    ratio(platformReport.turnsPerSecond(), baselineReport.turnsPerSecond()));
+        }
+        if (options.reportFile() != null) {
+            Files.writeString(Path.of(options.reportFile()), platformReport.toJson());
+        }
+        if (platformReport.errors() > 0) {
+            System.exit(1);
+        }
+    }
+
+    private static double ratio(double a, double b) {
+        return b == 0 ? Double.NaN : a / b;
     }
 }

@@ -1,0 +1,23 @@
+package dev.parley.loadtest;
+
+/** What one virtual user does: open a conversation, then run turns on it. Each call is one timed request. */
+interface Workload {
+
+    /** Opens a conversation; the call itself is timed as one turn. */
+    Conversation open() throws Exception;
+
+    /** Runs {@code turns} untimed turns so JIT and connection pools are warm before measuring. */
+    default void warmUp(int turns) throws Exception {
+        Conversation conversation = open();
+        for (int i = 0; i < turns; i++) {
+            conversation = conversation.next(i);
+        }
+    }
+
+    /** One conversation in progress. */
+    interface Conversation {
+
+        /** Runs one timed request; returns the conversation to continue with (a new one if this one ended). */
+        Conversation next(int turn) throws Exception;
+    }
+}
