@@ -13,10 +13,12 @@ final class LoadRunner {
 
     private final int users;
     private final int turnsPerUser;
+    private final int thinkMillis;
 
-    LoadRunner(int users, int turnsPerUser) {
+    LoadRunner(int users, int turnsPerUser, int thinkMillis) {
         this.users = users;
         this.turnsPerUser = turnsPerUser;
+        this.thinkMillis = thinkMillis;
     }
 
     LoadReport run(Workload workload) throws InterruptedException {
@@ -52,11 +54,14 @@ final class LoadRunner {
         return LoadReport.of(latencies, errorCount, elapsed);
     }
 
-    private long[] runUser(Workload workload, int user, long[] errors) {
+    private long[] runUser(Workload workload, int user, long[] errors) throws InterruptedException {
         long[] latencies = new long[turnsPerUser + 1];
         int done = 0;
         Workload.Conversation conversation = null;
         for (int turn = 0; turn <= turnsPerUser; turn++) {
+            if (turn > 0 && thinkMillis > 0) {
+                Thread.sleep(thinkMillis);
+            }
             long start = System.nanoTime();
             try {
                 conversation = conversation == null ? workload.open() : conversation.next(turn);

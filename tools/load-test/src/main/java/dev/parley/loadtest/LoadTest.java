@@ -18,7 +18,14 @@ public final class LoadTest {
     }
 
     public static void main(String[] args) throws Exception {
-        LoadTestOptions options = LoadTestOptions.parse(args);
+        LoadTestOptions options;
+        try {
+            options = LoadTestOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("bin/load-test: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         if (options.help()) {
             System.out.println(LoadTestOptions.USAGE);
             return;
@@ -34,12 +41,14 @@ public final class LoadTest {
 
         DemoCredentials credentials = new DemoCredentials(options);
         String token = credentials.accessToken(http);
-        System.out.printf(Locale.ROOT, "Parley load test: %d sessions x %d turns against %s%n",
-                options.sessions(), options.turns(), options.gatewayUrl());
+        System.out.printf(Locale.ROOT, "Parley load test: %d concurrent sessions x %d turns, think time %d ms, against %s%n",
+                options.sessions(), options.turns(), options.thinkMillis(), options.gatewayUrl());
+        System.out.printf(Locale.ROOT, "machine: %d cores, %s %s%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name"), System.getProperty("java.version"));
 
         Workload platform = new BotApiWorkload(http, options.gatewayUrl(), credentials.orgId(), credentials.botId(), token);
         platform.warmUp(options.warmUpTurns());
-        LoadReport platformReport = new LoadRunner(options.sessions(), options.turns()).run(platform);
+        LoadReport platformReport = new LoadRunner(options.sessions(), options.turns(), options.thinkMillis()).run(platform);
         platformReport.print("platform (full turn through gateway -> runtime -> session-store)");
 
         if (options.skipBaseline()) {
@@ -48,7 +57,7 @@ public final class LoadTest {
         try (BaselineServer.Handle baseline = BaselineServer.startChild()) {
             Workload bare = new BaselineWorkload(http, baseline.url());
             bare.warmUp(options.warmUpTurns());
-            LoadReport baselineReport = new LoadRunner(options.sessions(), options.turns()).run(bare);
+            LoadReport baselineReport = new LoadRunner(options.sessions(), options.turns(), options.thinkMillis()).run(bare);
             baselineReport.print("baseline (bare Spring Boot endpoint, same machine, same client)");
             System.out.printf(Locale.ROOT, "ratio platform/baseline: p50 %.2fx, p99 %.2fx, throughput %.2fx%n",
                     ratio(platformReport.p50Millis(), baselineReport.p50Millis()),

@@ -3,7 +3,7 @@ package dev.parley.loadtest;
 import java.nio.file.Path;
 
 /** Command-line options of the load test. */
-record LoadTestOptions(String gatewayUrl, int sessions, int turns, int warmUpTurns, Path stateDir,
+record LoadTestOptions(String gatewayUrl, int sessions, int turns, int warmUpTurns, int thinkMillis, Path stateDir,
         boolean skipBaseline, boolean serveBaseline, int baselinePort, String reportFile, boolean help) {
 
     static final String USAGE = """
@@ -12,6 +12,7 @@ record LoadTestOptions(String gatewayUrl, int sessions, int turns, int warmUpTur
               --sessions N         concurrent sessions (default 64)
               --turns N            turns per session after the start (default 50)
               --warm-up N          warm-up turns before measuring (default 200)
+              --think-ms N         pause between a reply and the next message, like a person (default 0: back to back)
               --state-dir DIR      where the local platform keeps the demo credentials (default .parley)
               --no-baseline        skip the bare Spring Boot baseline
               --report FILE        also write the platform figures as JSON
@@ -22,6 +23,7 @@ record LoadTestOptions(String gatewayUrl, int sessions, int turns, int warmUpTur
         int sessions = 64;
         int turns = 50;
         int warmUp = 200;
+        int think = 0;
         Path stateDir = Path.of(".parley");
         boolean noBaseline = false;
         boolean serve = false;
@@ -35,6 +37,7 @@ record LoadTestOptions(String gatewayUrl, int sessions, int turns, int warmUpTur
                 case "--sessions" -> sessions = positive(value(args, ++i, arg), arg);
                 case "--turns" -> turns = positive(value(args, ++i, arg), arg);
                 case "--warm-up" -> warmUp = Integer.parseInt(value(args, ++i, arg));
+                case "--think-ms" -> think = Integer.parseInt(value(args, ++i, arg));
                 case "--state-dir" -> stateDir = Path.of(value(args, ++i, arg));
                 case "--no-baseline" -> noBaseline = true;
                 case "--serve-baseline" -> serve = true;
@@ -44,7 +47,7 @@ record LoadTestOptions(String gatewayUrl, int sessions, int turns, int warmUpTur
                 default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
             }
         }
-        return new LoadTestOptions(gateway.replaceAll("/+$", ""), sessions, turns, warmUp, stateDir, noBaseline, serve, baselinePort, report, help);
+        return new LoadTestOptions(gateway.replaceAll("/+$", ""), sessions, turns, warmUp, think, stateDir, noBaseline, serve, baselinePort, report, help);
     }
 
     private static String value(String[] args, int i, String option) {
