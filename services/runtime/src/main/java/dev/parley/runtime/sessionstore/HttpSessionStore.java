@@ -1,0 +1,120 @@
+package dev.parley.runtime.sessionstore;
+
+import dev.parley.sessionstore.api.CommitRequest;
+import dev.parley.sessionstore.api.CommitResult;
+import dev.parley.sessionstore.api.LeaseGranted;
+import dev.parley.sessionstore.api.LeaseRequest;
+import dev.parley.sessionstore.api.OutboxAck;
+import dev.parley.sessionstore.api.OutboxEntry;
+import dev.parley.sessionstore.api.SessionStorePaths;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * {@link SessionStore} over session-store's internal HTTP API, with clients built from the platform's
+ * {@link RestClient.Builder} (request id and internal credential forwarded).
+ */
+@Component
+class HttpSessionStore implements SessionStore {
+
+    private static final ParameterizedTypeReference<List<OutboxEntry>> OUTBOX_ENTRIES =
+            new ParameterizedTypeReference<>() {
+            };
+
+    private final RestClient client;
+    private final RestClient leaseClient;
+
+    HttpSessionStore(RestClient.Builder builder, SessionStoreProperties properties) {
+        // one JDK client for both: a shared keep-alive connection pool; HTTP/1.1 avoids a futile h2c upgrade
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(properties.sessionStoreTimeout())
+                .build();
+        this.client = build(builder.clone(), properties, http, properties.sessionStoreTimeout());
+        this.leaseClient = build(builder.clone(), properties, http, properties.sessionStoreLeaseTimeout());
+    }
+
+    private static RestClient build(RestClient.Builder builder, SessionStoreProperties properties, HttpClient http,
+            Duration readTimeout) {
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
+        factory.setReadTimeout(readTimeout);
+        return builder.baseUrl(properties.sessionStoreUrl().toString()).requestFactory(factory).build();
+    }
+
+    @Override
+    public LeaseGranted lease(String sessionId, LeaseRequest request) {
+        return call("lease session " + sessionId, () -> leaseClient.post()
+                .uri(SessionStorePaths.LEASE, sessionId)
+                .body(request)
+                .retrieve()
+                .onStatus(s -> s.value() == HttpStatus.LOCKED.value(), (req, res) -> {
+                    throw new SessionBusyException(sessionId);
+                })
+                .body(LeaseGranted.class));
+    }
+
+    @Override
+    public CommitResult commit(String sessionId, CommitRequest request) {
+        return call("commit session " + sessionId, () -> client.post()
+                .uri(SessionStorePaths.COMMIT, sessionId)
+                .body(request)
+                .retrieve()
+                .onStatus(s -> s.value() == HttpStatus.CONFLICT.value(), (req, res) -> {
+                    throw new FencedOutException(sessionId, request.fencingToken());
+                })
+                .body(CommitResult.class));
+    }
+
+    @Override
+    public void release(String sessionId, long fencingToken) {
+        call("release the lease of session " + sessionId, () -> client.delete()
+                .uri(SessionStorePaths.LEASE_RELEASE, sessionId, fencingToken)
+                .retrieve()
+                .toBodilessEntity());
+    }
+
+    @Override
+    public List<OutboxEntry> outboxOlderThan(Duration age, int limit) {
+        List<OutboxEntry> entries = call("read the outbox", () -> client.get()
+                .uri(b -> b.path(SessionStorePaths.OUTBOX)
+                        .queryParam("olderThanMillis", age.toMillis())
+                        .queryParam("limit", limit)
+                        .build())
+                .retrieve()
+                .body(OUTBOX_ENTRIES));
+        return entries == null ? List.of() : entries;
+    }
+
+    @Override
+    public void ack(List<UUID> eventIds) {
+        call("acknowledge " + eventIds.size() + " outbox entries", () -> client.post()
+                .uri(SessionStorePaths.OUTBOX_ACKS)
+                .body(new OutboxAck(eventIds))
+                .retrieve()
+                .toBodilessEntity());
+    }
+
+    private static <T> T call(String what, Supplier<T> call) {
+        T result;
+        try {
+            result = call.get();
+        } catch (RestClientException e) {
+            // 4xx other than 409/423 is a contract mismatch; like 5xx and I/O errors it leaves the dependency unusable
+            throw new SessionStoreUnavailableException("Could not " + what + " in session-store: " + e.getMessage(), e);
+        }
+        if (result == null) {
+            throw new SessionStoreUnavailableException("session-store answered no body to: " + what, null);
+        }
+        return result;
+    }
+}
