@@ -104,7 +104,7 @@ public final class LocalPlatform {
                         "org-id", demo.orgId(),
                         "bot-id", demo.botId(),
                         "version-id", demo.botVersionId(),
-                        "location", bot.toString()))))));
+                        "location", bot.toString())))));
         return Map.of("SPRING_APPLICATION_JSON", Json.write(settings));
     }
 
@@ -121,7 +121,7 @@ public final class LocalPlatform {
                         "consumer-secret", demo.consumerSecret(),
                         "org-id", demo.orgId(),
                         "public-key-pem", demo.publicKeyPem(),
-                        "usernames", List.of(demo.username())))))));
+                        "usernames", List.of(demo.username()))))));
         return Map.of("SPRING_APPLICATION_JSON", Json.write(settings));
     }
 

@@ -1,8 +1,7 @@
 package dev.parley.gateway.runtime;
 
-import java.net.http.HttpClient;
-
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.parley.platform.client.InternalHttpClients;
 import dev.parley.runtime.api.EndSessionCommand;
 import dev.parley.runtime.api.MessageCommand;
 import dev.parley.runtime.api.RuntimePaths;
@@ -13,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -26,19 +25,13 @@ class HttpRuntimeClient implements RuntimeClient, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(HttpRuntimeClient.class);
 
-    private final HttpClient httpClient;
+    private final ClientHttpRequestFactory requestFactory;
 
     private final RestClient restClient;
 
     HttpRuntimeClient(RestClient.Builder builder, RuntimeClientProperties properties) {
-        // One pooled, keep-alive HTTP/1.1 client: the runtime is plain HTTP inside the space, so skip h2c upgrades.
-        this.httpClient = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(properties.runtimeConnectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-        JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
-        requestFactory.setReadTimeout(properties.runtimeReadTimeout());
+        this.requestFactory = InternalHttpClients.pooled(properties.runtimeConnectTimeout(),
+                properties.runtimeReadTimeout());
         this.restClient = builder.clone()
                 .baseUrl(properties.runtimeUrl())
                 .requestFactory(requestFactory)
@@ -109,8 +102,10 @@ class HttpRuntimeClient implements RuntimeClient, AutoCloseable {
     }
 
     @Override
-    public void close() {
-        httpClient.close();
+    public void close() throws Exception {
+        if (requestFactory instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
     }
 
     /** The part of the runtime's problem details the gateway uses. */

@@ -11,6 +11,7 @@ import java.time.Duration;
  * @param topicPartitions   partitions of the turn-events topic when the runtime creates it
  * @param topicReplicas     its replication factor (1 locally, 3 on Heroku Kafka)
  * @param ackBatchSize      how many published event ids one ack call to session-store carries
+ * @param ackInterval       how often confirmed event ids are acknowledged to session-store, in one call
  * @param publishTimeout    how long a relay waits for Kafka to confirm a batch before leaving it to the sweeper
  * @param publishQueue      how many committed turns may wait for a publisher thread; beyond it the sweeper publishes
  * @param sweeperEnabled    whether this instance sweeps the outbox
@@ -20,7 +21,8 @@ import java.time.Duration;
  */
 @ConfigurationProperties("parley.runtime.events")
 record EventsProperties(@DefaultValue("6") int topicPartitions, @DefaultValue("1") short topicReplicas,
-        @DefaultValue("50") int ackBatchSize, @DefaultValue("10s") Duration publishTimeout,
+        @DefaultValue("50") int ackBatchSize, @DefaultValue("200ms") Duration ackInterval,
+        @DefaultValue("10s") Duration publishTimeout,
         @DefaultValue("1000") int publishQueue, @DefaultValue("true") boolean sweeperEnabled,
         @DefaultValue("5s") Duration sweepInterval, @DefaultValue("10s") Duration sweepMinAge,
         @DefaultValue("200") int sweepBatchSize) {
@@ -33,6 +35,7 @@ record EventsProperties(@DefaultValue("6") int topicPartitions, @DefaultValue("1
         positive("sweep-batch-size", sweepBatchSize);
         positive("publish-timeout", publishTimeout);
         positive("sweep-interval", sweepInterval);
+        positive("ack-interval", ackInterval);
         if (sweepMinAge.isNegative()) {
             throw new IllegalArgumentException(
                     "parley.runtime.events.sweep-min-age must not be negative but was " + sweepMinAge);

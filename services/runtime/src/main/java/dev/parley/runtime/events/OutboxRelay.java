@@ -17,6 +17,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -39,6 +42,8 @@ public class OutboxRelay implements DisposableBean {
     private final EventsProperties properties;
     private final ThreadPoolExecutor executor;
     private final Counter published;
+    private final ConcurrentLinkedQueue<UUID> confirmed = new ConcurrentLinkedQueue<>();
+    private final ScheduledExecutorService acker;
 
     OutboxRelay(TurnEventPublisher publisher, SessionStore sessionStore, EventsProperties properties,
             MeterRegistry meters) {
@@ -46,7 +51,8 @@ public class OutboxRelay implements DisposableBean {
         this.sessionStore = sessionStore;
         this.properties = properties;
         AtomicInteger threads = new AtomicInteger();
-        this.executor = new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS,
+        // One thread is enough: it only hands records to the producer, whose own I/O thread waits for Kafka.
+        this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(properties.publishQueue()), r -> {
                     Thread thread = new Thread(r, "turn-event-relay-" + threads.incrementAndGet());
                     thread.setDaemon(true);
@@ -54,9 +60,28 @@ public class OutboxRelay implements DisposableBean {
                 });
         this.published = Counter.builder("parley.runtime.events.published")
                 .description("Turn events Kafka confirmed").register(meters);
+        this.acker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "turn-event-acker");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = properties.ackInterval().toMillis();
+        acker.scheduleWithFixedDelay(this::flushAcksSafely, every, every, TimeUnit.MILLISECONDS);
     }
 
-    /** Publishes a just-committed turn's events in the background; never throws and never blocks on Kafka. */
+    private void flushAcksSafely() {
+        try {
+            flushAcks();
+        } catch (RuntimeException e) {
+            log.warn("Acknowledging published events failed; the sweeper publishes them again: {}", e.toString());
+        }
+    }
+
+    /**
+     * Publishes a just-committed turn's events in the background; never throws and never blocks on Kafka. Kafka's
+     * confirmations are collected and acknowledged to session-store in batches by {@link #flushAcks()}, so a turn
+     * costs no extra call to session-store and no thread waits for Kafka.
+     */
     public void relayAfterCommit(List<OutboxEntry> entries) {
         if (entries.isEmpty()) {
             return;
@@ -68,7 +93,20 @@ public class OutboxRelay implements DisposableBean {
                     MDC.setContextMap(mdc);
                 }
                 try {
-                    relay(entries);
+                    for (OutboxEntry entry : entries) {
+                        publisher.publish(entry).whenComplete((ok, failure) -> {
+                            if (failure == null) {
+                                published.increment();
+                                confirmed.add(entry.eventId());
+                            } else {
+                                log.warn("Kafka did not confirm event {}; it stays in the outbox for the sweeper: {}",
+                                        entry.eventId(), failure.toString());
+                            }
+                        });
+                    }
+                } catch (RuntimeException e) {
+                    log.warn("Could not hand {} committed events to Kafka; they wait for the outbox sweeper: {}",
+                            entries.size(), e.toString());
                 } finally {
                     MDC.clear();
                 }
@@ -76,6 +114,16 @@ public class OutboxRelay implements DisposableBean {
         } catch (RejectedExecutionException e) {
             log.warn("Publish queue full or closed: {} committed events wait for the outbox sweeper", entries.size());
         }
+    }
+
+    /** Acknowledges every event Kafka confirmed since the last flush; runs on a short fixed delay. */
+    void flushAcks() {
+        List<UUID> batch = new ArrayList<>();
+        UUID eventId;
+        while ((eventId = confirmed.poll()) != null) {
+            batch.add(eventId);
+        }
+        acknowledge(batch);
     }
 
     /**
@@ -131,5 +179,8 @@ public class OutboxRelay implements DisposableBean {
                     executor.getActiveCount() + executor.getQueue().size());
             executor.shutdownNow();
         }
+        acker.shutdown();
+        acker.awaitTermination(properties.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        flushAcksSafely();
     }
 }

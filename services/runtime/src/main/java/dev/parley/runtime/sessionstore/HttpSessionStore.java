@@ -9,12 +9,11 @@ import dev.parley.sessionstore.api.OutboxEntry;
 import dev.parley.sessionstore.api.SessionStorePaths;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import dev.parley.platform.client.InternalHttpClients;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -35,20 +34,15 @@ class HttpSessionStore implements SessionStore {
     private final RestClient leaseClient;
 
     HttpSessionStore(RestClient.Builder builder, SessionStoreProperties properties) {
-        // one JDK client for both: a shared keep-alive connection pool; HTTP/1.1 avoids a futile h2c upgrade
-        HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(properties.sessionStoreTimeout())
-                .build();
-        this.client = build(builder.clone(), properties, http, properties.sessionStoreTimeout());
-        this.leaseClient = build(builder.clone(), properties, http, properties.sessionStoreLeaseTimeout());
+        this.client = build(builder.clone(), properties, properties.sessionStoreTimeout());
+        this.leaseClient = build(builder.clone(), properties, properties.sessionStoreLeaseTimeout());
     }
 
-    private static RestClient build(RestClient.Builder builder, SessionStoreProperties properties, HttpClient http,
+    private static RestClient build(RestClient.Builder builder, SessionStoreProperties properties,
             Duration readTimeout) {
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
-        factory.setReadTimeout(readTimeout);
-        return builder.baseUrl(properties.sessionStoreUrl().toString()).requestFactory(factory).build();
+        return builder.baseUrl(properties.sessionStoreUrl().toString())
+                .requestFactory(InternalHttpClients.pooled(properties.sessionStoreTimeout(), readTimeout))
+                .build();
     }
 
     @Override

@@ -17,7 +17,7 @@ public final class TestRelays {
     }
 
     static EventsProperties properties() {
-        return new EventsProperties(6, (short) 1, 2, Duration.ofSeconds(2), 100, true, Duration.ofSeconds(5),
+        return new EventsProperties(6, (short) 1, 2, Duration.ofMillis(50), Duration.ofSeconds(2), 100, true, Duration.ofSeconds(5),
                 Duration.ZERO, 200);
     }
 }
