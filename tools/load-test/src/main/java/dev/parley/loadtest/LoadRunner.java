@@ -58,9 +58,15 @@ final class LoadRunner {
         long[] latencies = new long[turnsPerUser + 1];
         int done = 0;
         Workload.Conversation conversation = null;
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        if (thinkMillis > 0) {
+            // people do not all arrive in the same millisecond: spread the first messages over one think time
+            Thread.sleep(random.nextLong(thinkMillis));
+        }
         for (int turn = 0; turn <= turnsPerUser; turn++) {
             if (turn > 0 && thinkMillis > 0) {
-                Thread.sleep(thinkMillis);
+                // 0.5x to 1.5x the think time, so sessions drift apart instead of sending in lock-step
+                Thread.sleep(thinkMillis / 2 + random.nextLong(thinkMillis + 1));
             }
             long start = System.nanoTime();
             try {

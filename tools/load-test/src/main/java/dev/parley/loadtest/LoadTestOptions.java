@@ -12,7 +12,7 @@ record LoadTestOptions(String gatewayUrl, int sessions, int turns, int warmUpTur
               --sessions N         concurrent sessions (default 64)
               --turns N            turns per session after the start (default 50)
               --warm-up N          warm-up turns before measuring (default 200)
-              --think-ms N         pause between a reply and the next message, like a person (default 0: back to back)
+              --think-ms N         mean pause between a reply and the next message (0.5x-1.5x, like people; default 0: back to back)
               --state-dir DIR      where the local platform keeps the demo credentials (default .parley)
               --no-baseline        skip the bare Spring Boot baseline
               --report FILE        also write the platform figures as JSON

@@ -14,7 +14,7 @@ import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 
 /**
  * Request factories for calls between Parley services: a pooled, keep-alive, blocking HTTP/1.1 client that does its
- * I/O on the calling (virtual) thread. Measured here, it costs a few milliseconds less per call than the JDK client,
+ * I/O on the calling thread. Measured here, it costs a few milliseconds less per call than the JDK client,
  * whose selector thread adds a hand-off to every request; on the turn path there are three such calls.
  */
 public final class InternalHttpClients {
