@@ -5,10 +5,13 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.Set;
 
 /** Checks one bot version for what would break at run time and turns it into an immutable {@link Program}. */
 public final class BotCompiler {
+
+    private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[\\p{Punct}\\s]+|[\\p{Punct}\\s]+$");
 
     private BotCompiler() {
     }
@@ -129,7 +132,14 @@ public final class BotCompiler {
         }
     }
 
-    static String normalise(String text) {
-        return text == null ? "" : text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    /**
+     * How typed text is compared with labels, aliases and utterances: case, surrounding punctuation and runs of
+     * white space do not count ("Where is my order?" matches the utterance "where is my order").
+     */
+    public static String normalise(String text) {
+        if (text == null) {
+            return "";
+        }
+        return EDGE_PUNCTUATION.matcher(text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT)).replaceAll("");
     }
 }

@@ -1,5 +1,6 @@
 package dev.parley.engine;
 
+import dev.parley.botmodel.BotCompiler;
 import dev.parley.botmodel.Condition;
 import dev.parley.botmodel.DialogDefinition;
 import dev.parley.botmodel.NavigationLink;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -114,7 +114,16 @@ final class Turn {
         }
         trace.add(new TraceEvent("InputNotUnderstood", currentDialog, null, detail("text", text)));
         if (program.confusedDialog() != null) {
+            String awaitedBefore = awaiting;
+            List<OfferedChoice> offeredBefore = choices;
             runDialog(program.confusedDialog(), "notUnderstood");
+            // A Confused dialog that only apologises leaves the menu the user was looking at in force, so that
+            // "pick an option from the menu" still works; one that offers its own choices or moves on wins.
+            if (!ended && AWAITING_CHOICE.equals(awaitedBefore) && AWAITING_TEXT.equals(awaiting)
+                    && choices.isEmpty() && !offeredBefore.isEmpty()) {
+                awaiting = AWAITING_CHOICE;
+                choices = offeredBefore;
+            }
         } else {
             // no Confused dialog: apologise and keep waiting for the same thing
             emitText(currentDialog, null, NOT_UNDERSTOOD);
@@ -512,7 +521,7 @@ final class Turn {
     }
 
     private static String normalise(String text) {
-        return text == null ? "" : text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return BotCompiler.normalise(text);
     }
 
     /** An insertion-ordered, unmodifiable detail map; {@code null} values are left out. */

@@ -119,13 +119,25 @@ class EngineTests {
     }
 
     @Test
-    void freeTextMatchingNothingRunsTheConfusedDialogFoundByItsLabel() {
-        TurnResult result = engine.resume(MENU, start().state(), new Input.Text("what is the meaning of life"));
+    void freeTextMatchingNothingRunsTheConfusedDialogFoundByItsLabelAndKeepsTheMenu() {
+        SessionState menu = start().state();
+        TurnResult result = engine.resume(MENU, menu, new Input.Text("what is the meaning of life"));
 
         assertThat(texts(result)).containsExactly("I did not get that.");
         assertThat(result.state().currentDialog()).isEqualTo("Bot_Confused");
-        assertThat(result.state().awaiting()).isEqualTo("Text");
         assertThat(result.trace()).extracting(TraceEvent::type).first().isEqualTo("InputNotUnderstood");
+        // the Confused dialog only apologised, so the menu the user was looking at still answers
+        assertThat(result.state().awaiting()).isEqualTo("Choice");
+        assertThat(result.state().choices()).isEqualTo(menu.choices());
+        assertThat(engine.resume(MENU, result.state(), new Input.Choice(1, null)).outputs()).isNotEmpty();
+    }
+
+    @Test
+    void utterancesMatchWhateverTheCaseAndSurroundingPunctuation() {
+        SessionState waiting = engine.resume(MENU, start().state(), new Input.Choice(1, null)).state();
+
+        assertThat(texts(engine.resume(MENU, waiting, new Input.Text("  Shipping?! "))))
+                .containsExactly("Shipping takes 3 days.");
     }
 
     @Test

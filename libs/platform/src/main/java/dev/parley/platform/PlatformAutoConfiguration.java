@@ -38,92 +38,92 @@ import dev.parley.platform.web.PlatformWebConfiguration;
 @AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
 @EnableConfigurationProperties(PlatformProperties.class)
 @Import({ PlatformWebConfiguration.class, PlatformAutoConfiguration.ErrorsConfiguration.class,
-		PlatformAutoConfiguration.RestClientConfiguration.class, PlatformAutoConfiguration.MetricsConfiguration.class,
-		PlatformAutoConfiguration.KafkaConfiguration.class, PlatformAutoConfiguration.RedisConfiguration.class })
+        PlatformAutoConfiguration.RestClientConfiguration.class, PlatformAutoConfiguration.MetricsConfiguration.class,
+        PlatformAutoConfiguration.KafkaConfiguration.class, PlatformAutoConfiguration.RedisConfiguration.class })
 public class PlatformAutoConfiguration {
 
-	private static final Logger log = LoggerFactory.getLogger(PlatformAutoConfiguration.class);
+    private static final Logger log = LoggerFactory.getLogger(PlatformAutoConfiguration.class);
 
-	@Bean
-	@ConditionalOnMissingBean
-	KafkaNames kafkaNames(PlatformProperties properties) {
-		return new KafkaNames(properties.kafkaPrefix());
-	}
+    @Bean
+    @ConditionalOnMissingBean
+    KafkaNames kafkaNames(PlatformProperties properties) {
+        return new KafkaNames(properties.kafkaPrefix());
+    }
 
-	@Bean
-	InitializingBean parleyPlatformStartupReport(PlatformProperties properties, Environment environment) {
-		return () -> {
-			if (!properties.internalAuthEnabled()) {
-				log.warn("Internal endpoints are NOT authenticated (parley.platform.allow-unauthenticated-internal="
-						+ "true); never run like this outside local development");
-			}
-			log.info("Parley platform active: service={}, region={}, kafkaPrefix='{}'",
-					environment.getProperty("spring.application.name", "unknown"), properties.region(),
-					properties.kafkaPrefix());
-		};
-	}
+    @Bean
+    InitializingBean parleyPlatformStartupReport(PlatformProperties properties, Environment environment) {
+        return () -> {
+            if (!properties.internalAuthEnabled()) {
+                log.warn("Internal endpoints are NOT authenticated (parley.platform.allow-unauthenticated-internal="
+                        + "true); never run like this outside local development");
+            }
+            log.info("Parley platform active: service={}, region={}, kafkaPrefix='{}'",
+                    environment.getProperty("spring.application.name", "unknown"), properties.region(),
+                    properties.kafkaPrefix());
+        };
+    }
 
-	/** Problem-detail error handling, registered before Boot's so that Boot's own handler backs off. */
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnWebApplication(type = Type.SERVLET)
-	static class ErrorsConfiguration {
+    /** Problem-detail error handling, registered before Boot's so that Boot's own handler backs off. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = Type.SERVLET)
+    static class ErrorsConfiguration {
 
-		@Bean
-		PlatformExceptionHandler parleyPlatformExceptionHandler() {
-			return new PlatformExceptionHandler();
-		}
+        @Bean
+        PlatformExceptionHandler parleyPlatformExceptionHandler() {
+            return new PlatformExceptionHandler();
+        }
 
-	}
+    }
 
-	/** Request id and internal credential on outgoing calls made with the injected {@code RestClient.Builder}. */
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ RestClient.class, RestClientCustomizer.class })
-	static class RestClientConfiguration {
+    /** Request id and internal credential on outgoing calls made with the injected {@code RestClient.Builder}. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({ RestClient.class, RestClientCustomizer.class })
+    static class RestClientConfiguration {
 
-		@Bean
-		PlatformRestClientCustomizer parleyPlatformRestClientCustomizer(PlatformProperties properties) {
-			return new PlatformRestClientCustomizer(properties);
-		}
+        @Bean
+        PlatformRestClientCustomizer parleyPlatformRestClientCustomizer(PlatformProperties properties) {
+            return new PlatformRestClientCustomizer(properties);
+        }
 
-	}
+    }
 
-	/** {@code service} and {@code region} tags on every meter. */
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ MeterRegistry.class, MeterRegistryCustomizer.class })
-	static class MetricsConfiguration {
+    /** {@code service} and {@code region} tags on every meter. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({ MeterRegistry.class, MeterRegistryCustomizer.class })
+    static class MetricsConfiguration {
 
-		@Bean
-		MeterRegistryCustomizer<MeterRegistry> parleyCommonTags(PlatformProperties properties,
-				Environment environment) {
-			String service = environment.getProperty("spring.application.name", "unknown");
-			return registry -> registry.config().commonTags("service", service, "region", properties.region());
-		}
+        @Bean
+        MeterRegistryCustomizer<MeterRegistry> parleyCommonTags(PlatformProperties properties,
+                Environment environment) {
+            String service = environment.getProperty("spring.application.name", "unknown");
+            return registry -> registry.config().commonTags("service", service, "region", properties.region());
+        }
 
-	}
+    }
 
-	/** Prefixes the default consumer factory's group id. */
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ DefaultKafkaConsumerFactory.class, DefaultKafkaConsumerFactoryCustomizer.class })
-	static class KafkaConfiguration {
+    /** Prefixes the default consumer factory's group id. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({ DefaultKafkaConsumerFactory.class, DefaultKafkaConsumerFactoryCustomizer.class })
+    static class KafkaConfiguration {
 
-		@Bean
-		DefaultKafkaConsumerFactoryCustomizer parleyKafkaGroupPrefix(KafkaNames kafkaNames) {
-			return new KafkaGroupPrefixCustomizer(kafkaNames);
-		}
+        @Bean
+        DefaultKafkaConsumerFactoryCustomizer parleyKafkaGroupPrefix(KafkaNames kafkaNames) {
+            return new KafkaGroupPrefixCustomizer(kafkaNames);
+        }
 
-	}
+    }
 
-	/** Heroku Redis ({@code rediss://}) presents a self-signed certificate: skip peer verification for it only. */
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ LettuceClientConfigurationBuilderCustomizer.class, SslVerifyMode.class })
-	@ConditionalOnBooleanProperty(name = "parley.platform.redis.verify-peer", havingValue = false)
-	static class RedisConfiguration {
+    /** Heroku Redis ({@code rediss://}) presents a self-signed certificate: skip peer verification for it only. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({ LettuceClientConfigurationBuilderCustomizer.class, SslVerifyMode.class })
+    @ConditionalOnBooleanProperty(name = "parley.platform.redis.verify-peer", havingValue = false)
+    static class RedisConfiguration {
 
-		@Bean
-		LettuceClientConfigurationBuilderCustomizer parleyRedisSkipPeerVerification() {
-			return builder -> builder.useSsl().verifyPeer(SslVerifyMode.NONE);
-		}
+        @Bean
+        LettuceClientConfigurationBuilderCustomizer parleyRedisSkipPeerVerification() {
+            return builder -> builder.useSsl().verifyPeer(SslVerifyMode.NONE);
+        }
 
-	}
+    }
 
 }

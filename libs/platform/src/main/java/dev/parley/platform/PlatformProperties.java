@@ -19,57 +19,57 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("parley.platform")
 public record PlatformProperties(
-		@DefaultValue("local") String region,
-		String internalCredential,
-		boolean allowUnauthenticatedInternal,
-		@DefaultValue("") String kafkaPrefix,
-		@DefaultValue List<String> internalHosts) {
+        @DefaultValue("local") String region,
+        String internalCredential,
+        boolean allowUnauthenticatedInternal,
+        @DefaultValue("") String kafkaPrefix,
+        @DefaultValue List<String> internalHosts) {
 
-	private static final Pattern REGION = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final Pattern REGION = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
-	private static final Pattern KAFKA_PREFIX = Pattern.compile("[A-Za-z0-9._-]{0,200}");
+    private static final Pattern KAFKA_PREFIX = Pattern.compile("[A-Za-z0-9._-]{0,200}");
 
-	private static final Pattern HOST = Pattern.compile("(\\*\\.)?[A-Za-z0-9.:\\[\\]-]{1,253}");
+    private static final Pattern HOST = Pattern.compile("(\\*\\.)?[A-Za-z0-9.:\\[\\]-]{1,253}");
 
-	public PlatformProperties {
-		region = (region == null) ? "local" : region.strip();
-		if (!REGION.matcher(region).matches()) {
-			throw new IllegalArgumentException(
-					"parley.platform.region must be 1-64 characters of [A-Za-z0-9._-], was '" + region + "'");
-		}
-		internalCredential = (internalCredential == null) ? "" : internalCredential.strip();
-		if (internalCredential.isEmpty() && !allowUnauthenticatedInternal) {
-			throw new IllegalArgumentException("parley.platform.internal-credential (env PARLEY_INTERNAL_CREDENTIAL) "
-					+ "is blank; set it, or set parley.platform.allow-unauthenticated-internal=true for local "
-					+ "development only");
-		}
-		kafkaPrefix = (kafkaPrefix == null) ? "" : kafkaPrefix.strip();
-		if (!KAFKA_PREFIX.matcher(kafkaPrefix).matches()) {
-			throw new IllegalArgumentException("parley.platform.kafka-prefix (env KAFKA_PREFIX) must be at most 200 "
-					+ "characters of [A-Za-z0-9._-], was '" + kafkaPrefix + "'");
-		}
-		internalHosts = (internalHosts == null) ? List.of()
-				: internalHosts.stream().map(String::strip).filter(h -> !h.isEmpty()).toList();
-		for (String host : internalHosts) {
-			if (!HOST.matcher(host).matches()) {
-				throw new IllegalArgumentException("parley.platform.internal-hosts entries must be host names or "
-						+ "'*.suffix', was '" + host + "'");
-			}
-		}
-	}
+    public PlatformProperties {
+        region = (region == null) ? "local" : region.strip();
+        if (!REGION.matcher(region).matches()) {
+            throw new IllegalArgumentException(
+                    "parley.platform.region must be 1-64 characters of [A-Za-z0-9._-], was '" + region + "'");
+        }
+        internalCredential = (internalCredential == null) ? "" : internalCredential.strip();
+        if (internalCredential.isEmpty() && !allowUnauthenticatedInternal) {
+            throw new IllegalArgumentException("parley.platform.internal-credential (env PARLEY_INTERNAL_CREDENTIAL) "
+                    + "is blank; set it, or set parley.platform.allow-unauthenticated-internal=true for local "
+                    + "development only");
+        }
+        kafkaPrefix = (kafkaPrefix == null) ? "" : kafkaPrefix.strip();
+        if (!KAFKA_PREFIX.matcher(kafkaPrefix).matches()) {
+            throw new IllegalArgumentException("parley.platform.kafka-prefix (env KAFKA_PREFIX) must be at most 200 "
+                    + "characters of [A-Za-z0-9._-], was '" + kafkaPrefix + "'");
+        }
+        internalHosts = (internalHosts == null) ? List.of()
+                : internalHosts.stream().map(String::strip).filter(h -> !h.isEmpty()).toList();
+        for (String host : internalHosts) {
+            if (!HOST.matcher(host).matches()) {
+                throw new IllegalArgumentException("parley.platform.internal-hosts entries must be host names or "
+                        + "'*.suffix', was '" + host + "'");
+            }
+        }
+    }
 
-	/** Whether {@code /internal/**} requests must carry the credential. */
-	public boolean internalAuthEnabled() {
-		return !this.internalCredential.isEmpty();
-	}
+    /** Whether {@code /internal/**} requests must carry the credential. */
+    public boolean internalAuthEnabled() {
+        return !this.internalCredential.isEmpty();
+    }
 
-	@Override
-	public String toString() {
-		// Never print the credential.
-		return "PlatformProperties[region=" + this.region + ", internalCredential="
-				+ (this.internalCredential.isEmpty() ? "<blank>" : "<redacted>") + ", allowUnauthenticatedInternal="
-				+ this.allowUnauthenticatedInternal + ", kafkaPrefix=" + this.kafkaPrefix + ", internalHosts="
-				+ this.internalHosts + "]";
-	}
+    @Override
+    public String toString() {
+        // Never print the credential.
+        return "PlatformProperties[region=" + this.region + ", internalCredential="
+                + (this.internalCredential.isEmpty() ? "<blank>" : "<redacted>") + ", allowUnauthenticatedInternal="
+                + this.allowUnauthenticatedInternal + ", kafkaPrefix=" + this.kafkaPrefix + ", internalHosts="
+                + this.internalHosts + "]";
+    }
 
 }

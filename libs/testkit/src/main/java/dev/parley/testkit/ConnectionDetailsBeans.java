@@ -16,93 +16,93 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class ConnectionDetailsBeans {
 
-	private ConnectionDetailsBeans() {
-	}
+    private ConnectionDetailsBeans() {
+    }
 
-	private static <T> void register(ConfigurableApplicationContext context, String name, Class<T> type,
-			Supplier<T> instance) {
-		if (context instanceof BeanDefinitionRegistry registry) {
-			registry.registerBeanDefinition(name, new RootBeanDefinition(type, instance));
-		}
-		else {
-			context.getBeanFactory().registerSingleton(name, instance.get());
-		}
-	}
+    private static <T> void register(ConfigurableApplicationContext context, String name, Class<T> type,
+            Supplier<T> instance) {
+        if (context instanceof BeanDefinitionRegistry registry) {
+            registry.registerBeanDefinition(name, new RootBeanDefinition(type, instance));
+        }
+        else {
+            context.getBeanFactory().registerSingleton(name, instance.get());
+        }
+    }
 
-	static final class Jdbc {
+    static final class Jdbc {
 
-		private Jdbc() {
-		}
+        private Jdbc() {
+        }
 
-		static void register(ConfigurableApplicationContext context, String jdbcUrl, String username, String password) {
-			JdbcConnectionDetails details = new Details(jdbcUrl, username, password);
-			ConnectionDetailsBeans.register(context, "parleyTestkitJdbcConnectionDetails", JdbcConnectionDetails.class,
-					() -> details);
-		}
+        static void register(ConfigurableApplicationContext context, String jdbcUrl, String username, String password) {
+            JdbcConnectionDetails details = new Details(jdbcUrl, username, password);
+            ConnectionDetailsBeans.register(context, "parleyTestkitJdbcConnectionDetails", JdbcConnectionDetails.class,
+                    () -> details);
+        }
 
-		private record Details(String jdbcUrl, String username, String password) implements JdbcConnectionDetails {
+        private record Details(String jdbcUrl, String username, String password) implements JdbcConnectionDetails {
 
-			@Override
-			public String getJdbcUrl() {
-				return this.jdbcUrl;
-			}
+            @Override
+            public String getJdbcUrl() {
+                return this.jdbcUrl;
+            }
 
-			@Override
-			public String getUsername() {
-				return this.username;
-			}
+            @Override
+            public String getUsername() {
+                return this.username;
+            }
 
-			@Override
-			public String getPassword() {
-				return this.password;
-			}
+            @Override
+            public String getPassword() {
+                return this.password;
+            }
 
-		}
+        }
 
-	}
+    }
 
-	static final class Redis {
+    static final class Redis {
 
-		private Redis() {
-		}
+        private Redis() {
+        }
 
-		static void register(ConfigurableApplicationContext context, String host, int port) {
-			DataRedisConnectionDetails details = new Details(host, port);
-			ConnectionDetailsBeans.register(context, "parleyTestkitDataRedisConnectionDetails",
-					DataRedisConnectionDetails.class, () -> details);
-		}
+        static void register(ConfigurableApplicationContext context, String host, int port) {
+            DataRedisConnectionDetails details = new Details(host, port);
+            ConnectionDetailsBeans.register(context, "parleyTestkitDataRedisConnectionDetails",
+                    DataRedisConnectionDetails.class, () -> details);
+        }
 
-		private record Details(String host, int port) implements DataRedisConnectionDetails {
+        private record Details(String host, int port) implements DataRedisConnectionDetails {
 
-			@Override
-			public Standalone getStandalone() {
-				return Standalone.of(this.host, this.port);
-			}
+            @Override
+            public Standalone getStandalone() {
+                return Standalone.of(this.host, this.port);
+            }
 
-		}
+        }
 
-	}
+    }
 
-	static final class Kafka {
+    static final class Kafka {
 
-		private Kafka() {
-		}
+        private Kafka() {
+        }
 
-		static void register(ConfigurableApplicationContext context, String bootstrapServers) {
-			KafkaConnectionDetails details = new Details(List.of(bootstrapServers.split(",")));
-			ConnectionDetailsBeans.register(context, "parleyTestkitKafkaConnectionDetails", KafkaConnectionDetails.class,
-					() -> details);
-		}
+        static void register(ConfigurableApplicationContext context, String bootstrapServers) {
+            KafkaConnectionDetails details = new Details(List.of(bootstrapServers.split(",")));
+            ConnectionDetailsBeans.register(context, "parleyTestkitKafkaConnectionDetails", KafkaConnectionDetails.class,
+                    () -> details);
+        }
 
-		private record Details(List<String> bootstrapServers) implements KafkaConnectionDetails {
+        private record Details(List<String> bootstrapServers) implements KafkaConnectionDetails {
 
-			@Override
-			public List<String> getBootstrapServers() {
-				return this.bootstrapServers;
-			}
+            @Override
+            public List<String> getBootstrapServers() {
+                return this.bootstrapServers;
+            }
 
-		}
+        }
 
-	}
+    }
 
 }

@@ -22,20 +22,20 @@ import java.lang.annotation.Target;
 @Inherited
 public @interface RealInfrastructure {
 
-	/** Start PostgreSQL and point the DataSource at it. */
-	boolean postgres() default true;
+    /** Start PostgreSQL and point the DataSource at it. */
+    boolean postgres() default true;
 
-	/** Start Redis and point Spring Data Redis at it. */
-	boolean redis() default true;
+    /** Start Redis and point Spring Data Redis at it. */
+    boolean redis() default true;
 
-	/** Start Kafka and point Spring Kafka at it. */
-	boolean kafka() default true;
+    /** Start Kafka and point Spring Kafka at it. */
+    boolean kafka() default true;
 
-	/**
-	 * A database to use instead of {@value PostgresServer#DEFAULT_DATABASE}: created empty the first time a
-	 * context asks for it in this JVM, then reused; lets test classes with different contexts keep their data
-	 * (and Flyway history) apart. Same naming rules as {@link PostgresServer#createDatabase(String)}.
-	 */
-	String database() default "";
+    /**
+     * A database to use instead of {@value PostgresServer#DEFAULT_DATABASE}: created empty the first time a
+     * context asks for it in this JVM, then reused; lets test classes with different contexts keep their data
+     * (and Flyway history) apart. Same naming rules as {@link PostgresServer#createDatabase(String)}.
+     */
+    String database() default "";
 
 }

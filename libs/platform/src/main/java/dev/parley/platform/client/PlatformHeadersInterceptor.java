@@ -21,38 +21,38 @@ import dev.parley.platform.web.RequestIds;
  */
 final class PlatformHeadersInterceptor implements ClientHttpRequestInterceptor {
 
-	private static final Logger log = LoggerFactory.getLogger(PlatformHeadersInterceptor.class);
+    private static final Logger log = LoggerFactory.getLogger(PlatformHeadersInterceptor.class);
 
-	private final String credential;
+    private final String credential;
 
-	private final InternalHosts internalHosts;
+    private final InternalHosts internalHosts;
 
-	private final Set<String> warnedHosts = ConcurrentHashMap.newKeySet();
+    private final Set<String> warnedHosts = ConcurrentHashMap.newKeySet();
 
-	PlatformHeadersInterceptor(String credential, InternalHosts internalHosts) {
-		this.credential = credential;
-		this.internalHosts = internalHosts;
-	}
+    PlatformHeadersInterceptor(String credential, InternalHosts internalHosts) {
+        this.credential = credential;
+        this.internalHosts = internalHosts;
+    }
 
-	@Override
-	public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
-			throws IOException {
-		RequestIds.current().ifPresent(id -> {
-			if (!request.getHeaders().containsHeader(RequestIds.HEADER)) {
-				request.getHeaders().set(RequestIds.HEADER, id);
-			}
-		});
-		if (!this.credential.isEmpty() && !request.getHeaders().containsHeader(InternalCredentials.HEADER)) {
-			String host = request.getURI().getHost();
-			if (this.internalHosts.isInternal(host)) {
-				request.getHeaders().set(InternalCredentials.HEADER, this.credential);
-			}
-			else if (host != null && this.warnedHosts.size() < 1000 && this.warnedHosts.add(host)) {
-				log.warn("Not sending {} to {}: not an internal host; list it in parley.platform.internal-hosts "
-						+ "if it is a Parley service", InternalCredentials.HEADER, host);
-			}
-		}
-		return execution.execute(request, body);
-	}
+    @Override
+    public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
+            throws IOException {
+        RequestIds.current().ifPresent(id -> {
+            if (!request.getHeaders().containsHeader(RequestIds.HEADER)) {
+                request.getHeaders().set(RequestIds.HEADER, id);
+            }
+        });
+        if (!this.credential.isEmpty() && !request.getHeaders().containsHeader(InternalCredentials.HEADER)) {
+            String host = request.getURI().getHost();
+            if (this.internalHosts.isInternal(host)) {
+                request.getHeaders().set(InternalCredentials.HEADER, this.credential);
+            }
+            else if (host != null && this.warnedHosts.size() < 1000 && this.warnedHosts.add(host)) {
+                log.warn("Not sending {} to {}: not an internal host; list it in parley.platform.internal-hosts "
+                        + "if it is a Parley service", InternalCredentials.HEADER, host);
+            }
+        }
+        return execution.execute(request, body);
+    }
 
 }

@@ -17,49 +17,49 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
-	/** Name of the property source this adds. */
-	public static final String PROPERTY_SOURCE_NAME = "parleyPlatformDefaults";
+    /** Name of the property source this adds. */
+    public static final String PROPERTY_SOURCE_NAME = "parleyPlatformDefaults";
 
-	/** Environment variable choosing the log format: {@code json} (default) or {@code text}. */
-	public static final String LOG_FORMAT = "PARLEY_LOG_FORMAT";
+    /** Environment variable choosing the log format: {@code json} (default) or {@code text}. */
+    public static final String LOG_FORMAT = "PARLEY_LOG_FORMAT";
 
-	@Override
-	public int getOrder() {
-		// After config data, so that adding last really puts these below every other source.
-		return Ordered.LOWEST_PRECEDENCE;
-	}
+    @Override
+    public int getOrder() {
+        // After config data, so that adding last really puts these below every other source.
+        return Ordered.LOWEST_PRECEDENCE;
+    }
 
-	@Override
-	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		environment.getPropertySources().remove(PROPERTY_SOURCE_NAME);
-		Map<String, Object> defaults = defaults(environment.getProperty(LOG_FORMAT));
-		environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, defaults));
-	}
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        environment.getPropertySources().remove(PROPERTY_SOURCE_NAME);
+        Map<String, Object> defaults = defaults(environment.getProperty(LOG_FORMAT));
+        environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, defaults));
+    }
 
-	static Map<String, Object> defaults(String logFormat) {
-		String format = (logFormat == null || logFormat.isBlank()) ? "json" : logFormat.strip().toLowerCase(Locale.ROOT);
-		if (!format.equals("json") && !format.equals("text")) {
-			throw new IllegalArgumentException(
-					"Config var " + LOG_FORMAT + " must be 'json' or 'text', was '" + logFormat + "'");
-		}
-		Map<String, Object> defaults = new LinkedHashMap<>();
-		defaults.put("server.shutdown", "graceful");
-		defaults.put("spring.lifecycle.timeout-per-shutdown-phase", "25s");
-		defaults.put("spring.threads.virtual.enabled", "true");
-		defaults.put("spring.mvc.problemdetails.enabled", "true");
-		defaults.put("server.error.include-stacktrace", "never");
-		defaults.put("server.error.include-message", "never");
-		defaults.put("server.error.include-exception", "false");
-		defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");
-		defaults.put("management.endpoint.health.probes.enabled", "true");
-		if (format.equals("json")) {
-			defaults.put("logging.structured.format.console", "logstash");
-			defaults.put("logging.structured.json.add.service", "${spring.application.name:unknown}");
-			defaults.put("logging.structured.json.add.region", "${parley.platform.region:local}");
-			// The banner is multi-line plain text; stdout must stay one JSON object per line.
-			defaults.put("spring.main.banner-mode", "off");
-		}
-		return defaults;
-	}
+    static Map<String, Object> defaults(String logFormat) {
+        String format = (logFormat == null || logFormat.isBlank()) ? "json" : logFormat.strip().toLowerCase(Locale.ROOT);
+        if (!format.equals("json") && !format.equals("text")) {
+            throw new IllegalArgumentException(
+                    "Config var " + LOG_FORMAT + " must be 'json' or 'text', was '" + logFormat + "'");
+        }
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        defaults.put("server.shutdown", "graceful");
+        defaults.put("spring.lifecycle.timeout-per-shutdown-phase", "25s");
+        defaults.put("spring.threads.virtual.enabled", "true");
+        defaults.put("spring.mvc.problemdetails.enabled", "true");
+        defaults.put("server.error.include-stacktrace", "never");
+        defaults.put("server.error.include-message", "never");
+        defaults.put("server.error.include-exception", "false");
+        defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");
+        defaults.put("management.endpoint.health.probes.enabled", "true");
+        if (format.equals("json")) {
+            defaults.put("logging.structured.format.console", "logstash");
+            defaults.put("logging.structured.json.add.service", "${spring.application.name:unknown}");
+            defaults.put("logging.structured.json.add.region", "${parley.platform.region:local}");
+            // The banner is multi-line plain text; stdout must stay one JSON object per line.
+            defaults.put("spring.main.banner-mode", "off");
+        }
+        return defaults;
+    }
 
 }

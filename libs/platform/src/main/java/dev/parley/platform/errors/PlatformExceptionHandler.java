@@ -38,86 +38,86 @@ import dev.parley.platform.web.RequestIds;
 @Order(Ordered.LOWEST_PRECEDENCE)
 public class PlatformExceptionHandler extends ResponseEntityExceptionHandler {
 
-	private static final Logger log = LoggerFactory.getLogger(PlatformExceptionHandler.class);
+    private static final Logger log = LoggerFactory.getLogger(PlatformExceptionHandler.class);
 
-	/** Unexpected exceptions: logged in full, answered with a bare 500. */
-	@ExceptionHandler(Exception.class)
-	public ResponseEntity<Object> handleUnexpected(Exception ex, HttpServletRequest request) {
-		ResponseStatus declared = AnnotatedElementUtils.findMergedAnnotation(ex.getClass(), ResponseStatus.class);
-		if (declared != null) {
-			// An exception annotated with @ResponseStatus asked for its status; honour it as Spring would.
-			HttpStatus status = declared.code();
-			ProblemDetail body = ProblemDetail.forStatus(status);
-			if (StringUtils.hasText(declared.reason())) {
-				body.setDetail(declared.reason());
-			}
-			if (status.is5xxServerError()) {
-				log.error("Request {} {} failed", request.getMethod(), request.getRequestURI(), ex);
-			}
-			return ResponseEntity.status(status).body(body);
-		}
-		if (ex instanceof ErrorResponse errorResponse) {
-			return ResponseEntity.status(errorResponse.getStatusCode())
-				.headers(errorResponse.getHeaders())
-				.body(errorResponse.getBody());
-		}
-		log.error("Request {} {} failed with an unexpected exception", request.getMethod(), request.getRequestURI(), ex);
-		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-				"An unexpected error occurred.");
-		RequestIds.current().ifPresent(id -> body.setProperty("requestId", id));
-		return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(body);
-	}
+    /** Unexpected exceptions: logged in full, answered with a bare 500. */
+    @ExceptionHandler(Exception.class)
+    public ResponseEntity<Object> handleUnexpected(Exception ex, HttpServletRequest request) {
+        ResponseStatus declared = AnnotatedElementUtils.findMergedAnnotation(ex.getClass(), ResponseStatus.class);
+        if (declared != null) {
+            // An exception annotated with @ResponseStatus asked for its status; honour it as Spring would.
+            HttpStatus status = declared.code();
+            ProblemDetail body = ProblemDetail.forStatus(status);
+            if (StringUtils.hasText(declared.reason())) {
+                body.setDetail(declared.reason());
+            }
+            if (status.is5xxServerError()) {
+                log.error("Request {} {} failed", request.getMethod(), request.getRequestURI(), ex);
+            }
+            return ResponseEntity.status(status).body(body);
+        }
+        if (ex instanceof ErrorResponse errorResponse) {
+            return ResponseEntity.status(errorResponse.getStatusCode())
+                .headers(errorResponse.getHeaders())
+                .body(errorResponse.getBody());
+        }
+        log.error("Request {} {} failed with an unexpected exception", request.getMethod(), request.getRequestURI(), ex);
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "An unexpected error occurred.");
+        RequestIds.current().ifPresent(id -> body.setProperty("requestId", id));
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(body);
+    }
 
-	/** Violations of {@code @Validated} method constraints on controllers: the caller sent bad values. */
-	@ExceptionHandler(ConstraintViolationException.class)
-	public ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException ex) {
-		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid request content.");
-		body.setProperty("errors", ex.getConstraintViolations()
-			.stream()
-			.map(v -> Map.of("field", String.valueOf(v.getPropertyPath()), "message", v.getMessage()))
-			.toList());
-		return ResponseEntity.badRequest().body(body);
-	}
+    /** Violations of {@code @Validated} method constraints on controllers: the caller sent bad values. */
+    @ExceptionHandler(ConstraintViolationException.class)
+    public ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException ex) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid request content.");
+        body.setProperty("errors", ex.getConstraintViolations()
+            .stream()
+            .map(v -> Map.of("field", String.valueOf(v.getPropertyPath()), "message", v.getMessage()))
+            .toList());
+        return ResponseEntity.badRequest().body(body);
+    }
 
-	@Override
-	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		ProblemDetail body = ex.getBody();
-		List<Map<String, String>> errors = ex.getBindingResult()
-			.getAllErrors()
-			.stream()
-			.map(error -> Map.of("field", (error instanceof FieldError field) ? field.getField() : error.getObjectName(),
-					"message", String.valueOf(error.getDefaultMessage())))
-			.toList();
-		body.setProperty("errors", errors);
-		return handleExceptionInternal(ex, body, headers, status, request);
-	}
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail body = ex.getBody();
+        List<Map<String, String>> errors = ex.getBindingResult()
+            .getAllErrors()
+            .stream()
+            .map(error -> Map.of("field", (error instanceof FieldError field) ? field.getField() : error.getObjectName(),
+                    "message", String.valueOf(error.getDefaultMessage())))
+            .toList();
+        body.setProperty("errors", errors);
+        return handleExceptionInternal(ex, body, headers, status, request);
+    }
 
-	@Override
-	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
-			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		ProblemDetail body = ex.getBody();
-		List<Map<String, String>> errors = ex.getParameterValidationResults()
-			.stream()
-			.flatMap(result -> result.getResolvableErrors()
-				.stream()
-				.map(error -> Map.of("field", String.valueOf(result.getMethodParameter().getParameterName()),
-						"message", String.valueOf(error.getDefaultMessage()))))
-			.toList();
-		body.setProperty("errors", errors);
-		return handleExceptionInternal(ex, body, headers, status, request);
-	}
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail body = ex.getBody();
+        List<Map<String, String>> errors = ex.getParameterValidationResults()
+            .stream()
+            .flatMap(result -> result.getResolvableErrors()
+                .stream()
+                .map(error -> Map.of("field", String.valueOf(result.getMethodParameter().getParameterName()),
+                        "message", String.valueOf(error.getDefaultMessage()))))
+            .toList();
+        body.setProperty("errors", errors);
+        return handleExceptionInternal(ex, body, headers, status, request);
+    }
 
-	@Override
-	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
-			HttpStatusCode statusCode, WebRequest request) {
-		if (statusCode.is5xxServerError()) {
-			log.error("Request failed with {}", statusCode.value(), ex);
-		}
-		else {
-			log.debug("Client error {}: {}", statusCode.value(), ex.toString());
-		}
-		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
-	}
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        if (statusCode.is5xxServerError()) {
+            log.error("Request failed with {}", statusCode.value(), ex);
+        }
+        else {
+            log.debug("Client error {}: {}", statusCode.value(), ex.toString());
+        }
+        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+    }
 
 }

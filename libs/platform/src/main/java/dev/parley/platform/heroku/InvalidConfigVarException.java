@@ -6,16 +6,16 @@ package dev.parley.platform.heroku;
  */
 public class InvalidConfigVarException extends RuntimeException {
 
-	private final String variable;
+    private final String variable;
 
-	public InvalidConfigVarException(String variable, String problem) {
-		super("Config var " + variable + " is invalid: " + problem);
-		this.variable = variable;
-	}
+    public InvalidConfigVarException(String variable, String problem) {
+        super("Config var " + variable + " is invalid: " + problem);
+        this.variable = variable;
+    }
 
-	/** The name of the offending variable, e.g. {@code DATABASE_URL}. */
-	public String variable() {
-		return this.variable;
-	}
+    /** The name of the offending variable, e.g. {@code DATABASE_URL}. */
+    public String variable() {
+        return this.variable;
+    }
 
 }

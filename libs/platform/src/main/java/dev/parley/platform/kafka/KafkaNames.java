@@ -6,37 +6,37 @@ package dev.parley.platform.kafka;
  */
 public final class KafkaNames {
 
-	private final String prefix;
+    private final String prefix;
 
-	public KafkaNames(String prefix) {
-		this.prefix = (prefix == null) ? "" : prefix;
-	}
+    public KafkaNames(String prefix) {
+        this.prefix = (prefix == null) ? "" : prefix;
+    }
 
-	/** The full name of topic {@code name}, e.g. {@code topic("parley.turn-events")}. */
-	public String topic(String name) {
-		return this.prefix + requireName("topic", name);
-	}
+    /** The full name of topic {@code name}, e.g. {@code topic("parley.turn-events")}. */
+    public String topic(String name) {
+        return this.prefix + requireName("topic", name);
+    }
 
-	/** The full id of consumer group {@code name}, e.g. {@code group("runtime")}. */
-	public String group(String name) {
-		return this.prefix + requireName("group", name);
-	}
+    /** The full id of consumer group {@code name}, e.g. {@code group("runtime")}. */
+    public String group(String name) {
+        return this.prefix + requireName("group", name);
+    }
 
-	/** The prefix applied, possibly empty. */
-	public String prefix() {
-		return this.prefix;
-	}
+    /** The prefix applied, possibly empty. */
+    public String prefix() {
+        return this.prefix;
+    }
 
-	private static String requireName(String kind, String name) {
-		if (name == null || name.isBlank()) {
-			throw new IllegalArgumentException("Kafka " + kind + " name must not be blank, was '" + name + "'");
-		}
-		return name;
-	}
+    private static String requireName(String kind, String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("Kafka " + kind + " name must not be blank, was '" + name + "'");
+        }
+        return name;
+    }
 
-	@Override
-	public String toString() {
-		return "KafkaNames[prefix=" + this.prefix + "]";
-	}
+    @Override
+    public String toString() {
+        return "KafkaNames[prefix=" + this.prefix + "]";
+    }
 
 }

@@ -16,21 +16,21 @@ import dev.parley.platform.PlatformProperties;
 @ConditionalOnWebApplication(type = Type.SERVLET)
 public class PlatformWebConfiguration {
 
-	@Bean
-	FilterRegistrationBean<RequestIdFilter> parleyRequestIdFilter() {
-		FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
-		return registration;
-	}
+    @Bean
+    FilterRegistrationBean<RequestIdFilter> parleyRequestIdFilter() {
+        FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
+        return registration;
+    }
 
-	@Bean
-	FilterRegistrationBean<InternalAuthFilter> parleyInternalAuthFilter(PlatformProperties properties) {
-		FilterRegistrationBean<InternalAuthFilter> registration = new FilterRegistrationBean<>(
-				new InternalAuthFilter(properties.internalCredential()));
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-		registration.setEnabled(properties.internalAuthEnabled());
-		return registration;
-	}
+    @Bean
+    FilterRegistrationBean<InternalAuthFilter> parleyInternalAuthFilter(PlatformProperties properties) {
+        FilterRegistrationBean<InternalAuthFilter> registration = new FilterRegistrationBean<>(
+                new InternalAuthFilter(properties.internalCredential()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        registration.setEnabled(properties.internalAuthEnabled());
+        return registration;
+    }
 
 }

@@ -11,22 +11,22 @@ import dev.parley.platform.logging.MdcKeys;
 /** The {@code X-Request-ID} convention: header name, accepted values, and the current request's id. */
 public final class RequestIds {
 
-	/** Header carrying the request id in and out. */
-	public static final String HEADER = "X-Request-ID";
+    /** Header carrying the request id in and out. */
+    public static final String HEADER = "X-Request-ID";
 
-	private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
-	private RequestIds() {
-	}
+    private RequestIds() {
+    }
 
-	/** The request id of the work in progress on this thread, from the MDC. */
-	public static Optional<String> current() {
-		return Optional.ofNullable(MDC.get(MdcKeys.REQUEST_ID));
-	}
+    /** The request id of the work in progress on this thread, from the MDC. */
+    public static Optional<String> current() {
+        return Optional.ofNullable(MDC.get(MdcKeys.REQUEST_ID));
+    }
 
-	/** Returns {@code candidate} if it is a sane id (1-128 of [A-Za-z0-9._:-]), otherwise a new random UUID. */
-	public static String acceptOrGenerate(String candidate) {
-		return (candidate != null && SANE.matcher(candidate).matches()) ? candidate : UUID.randomUUID().toString();
-	}
+    /** Returns {@code candidate} if it is a sane id (1-128 of [A-Za-z0-9._:-]), otherwise a new random UUID. */
+    public static String acceptOrGenerate(String candidate) {
+        return (candidate != null && SANE.matcher(candidate).matches()) ? candidate : UUID.randomUUID().toString();
+    }
 
 }

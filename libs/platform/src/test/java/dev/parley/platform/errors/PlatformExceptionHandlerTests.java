@@ -16,47 +16,47 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PlatformExceptionHandlerTests {
 
-	private final PlatformExceptionHandler handler = new PlatformExceptionHandler();
+    private final PlatformExceptionHandler handler = new PlatformExceptionHandler();
 
-	private final MockHttpServletRequest request = new MockHttpServletRequest("POST", "/upload");
+    private final MockHttpServletRequest request = new MockHttpServletRequest("POST", "/upload");
 
-	@Test
-	void answersATooLargeUploadWith413() throws Exception {
-		ResponseEntity<Object> response = this.handler.handleException(new MaxUploadSizeExceededException(1024),
-				new ServletWebRequest(this.request, new MockHttpServletResponse()));
-		assertThat(response.getStatusCode().value()).isEqualTo(413);
-		assertThat(response.getBody()).isInstanceOf(ProblemDetail.class);
-	}
+    @Test
+    void answersATooLargeUploadWith413() throws Exception {
+        ResponseEntity<Object> response = this.handler.handleException(new MaxUploadSizeExceededException(1024),
+                new ServletWebRequest(this.request, new MockHttpServletResponse()));
+        assertThat(response.getStatusCode().value()).isEqualTo(413);
+        assertThat(response.getBody()).isInstanceOf(ProblemDetail.class);
+    }
 
-	@Test
-	void honoursResponseStatusAnnotations() {
-		ResponseEntity<Object> response = this.handler.handleUnexpected(new BotMissingException(), this.request);
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-		assertThat(((ProblemDetail) response.getBody()).getDetail()).isEqualTo("No such bot");
-	}
+    @Test
+    void honoursResponseStatusAnnotations() {
+        ResponseEntity<Object> response = this.handler.handleUnexpected(new BotMissingException(), this.request);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(((ProblemDetail) response.getBody()).getDetail()).isEqualTo("No such bot");
+    }
 
-	@Test
-	void keepsTheStatusOfErrorResponses() throws Exception {
-		ResponseEntity<Object> response = this.handler.handleException(
-				new ResponseStatusException(HttpStatus.CONFLICT, "Version 3 is already active"),
-				new ServletWebRequest(this.request, new MockHttpServletResponse()));
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-		assertThat(((ProblemDetail) response.getBody()).getDetail()).isEqualTo("Version 3 is already active");
-	}
+    @Test
+    void keepsTheStatusOfErrorResponses() throws Exception {
+        ResponseEntity<Object> response = this.handler.handleException(
+                new ResponseStatusException(HttpStatus.CONFLICT, "Version 3 is already active"),
+                new ServletWebRequest(this.request, new MockHttpServletResponse()));
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(((ProblemDetail) response.getBody()).getDetail()).isEqualTo("Version 3 is already active");
+    }
 
-	@Test
-	void revealsNothingAboutAnUnexpectedException() {
-		ResponseEntity<Object> response = this.handler
-			.handleUnexpected(new IllegalStateException("password=hunter2"), this.request);
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
-		ProblemDetail body = (ProblemDetail) response.getBody();
-		assertThat(body.getDetail()).doesNotContain("hunter2");
-		assertThat(String.valueOf(body.getProperties())).doesNotContain("hunter2");
-	}
+    @Test
+    void revealsNothingAboutAnUnexpectedException() {
+        ResponseEntity<Object> response = this.handler
+            .handleUnexpected(new IllegalStateException("password=hunter2"), this.request);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+        ProblemDetail body = (ProblemDetail) response.getBody();
+        assertThat(body.getDetail()).doesNotContain("hunter2");
+        assertThat(String.valueOf(body.getProperties())).doesNotContain("hunter2");
+    }
 
-	@ResponseStatus(code = HttpStatus.NOT_FOUND, reason = "No such bot")
-	static class BotMissingException extends RuntimeException {
+    @ResponseStatus(code = HttpStatus.NOT_FOUND, reason = "No such bot")
+    static class BotMissingException extends RuntimeException {
 
-	}
+    }
 
 }

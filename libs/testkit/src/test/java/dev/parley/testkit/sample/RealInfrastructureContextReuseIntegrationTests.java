@@ -17,28 +17,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 @RealInfrastructure(postgres = true, redis = true, kafka = true)
 class RealInfrastructureContextReuseIntegrationTests {
 
-	@Autowired
-	ApplicationContext context;
+    @Autowired
+    ApplicationContext context;
 
-	@Autowired
-	JdbcTemplate jdbc;
+    @Autowired
+    JdbcTemplate jdbc;
 
-	@Autowired
-	StringRedisTemplate redis;
+    @Autowired
+    StringRedisTemplate redis;
 
-	@Test
-	void reusesTheCachedContext() {
-		RealInfrastructureIntegrationTests.SHARED_CONTEXT.compareAndSet(null, this.context);
-		assertThat(this.context).isSameAs(RealInfrastructureIntegrationTests.SHARED_CONTEXT.get());
-	}
+    @Test
+    void reusesTheCachedContext() {
+        RealInfrastructureIntegrationTests.SHARED_CONTEXT.compareAndSet(null, this.context);
+        assertThat(this.context).isSameAs(RealInfrastructureIntegrationTests.SHARED_CONTEXT.get());
+    }
 
-	@Test
-	void talksToTheSameServers() {
-		assertThat(this.jdbc.queryForObject("select inet_server_port()", Integer.class))
-			.isEqualTo(Infrastructure.postgres().port());
-		this.redis.opsForValue().set("reuse:probe", "same");
-		assertThat(Infrastructure.redis().port()).isEqualTo(
-				((org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory) this.redis.getConnectionFactory()).getPort());
-	}
+    @Test
+    void talksToTheSameServers() {
+        assertThat(this.jdbc.queryForObject("select inet_server_port()", Integer.class))
+            .isEqualTo(Infrastructure.postgres().port());
+        this.redis.opsForValue().set("reuse:probe", "same");
+        assertThat(Infrastructure.redis().port()).isEqualTo(
+                ((org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory) this.redis.getConnectionFactory()).getPort());
+    }
 
 }

@@ -18,27 +18,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 @RealInfrastructure(redis = false, kafka = false, database = "sample_own")
 class RealInfrastructureDatabaseIntegrationTests {
 
-	@Autowired
-	ApplicationContext context;
+    @Autowired
+    ApplicationContext context;
 
-	@Autowired
-	JdbcTemplate jdbc;
+    @Autowired
+    JdbcTemplate jdbc;
 
-	@Value("${parley.testkit.postgres.jdbc-url}")
-	String jdbcUrl;
+    @Value("${parley.testkit.postgres.jdbc-url}")
+    String jdbcUrl;
 
-	@Test
-	void dataSourceUsesTheNamedDatabase() {
-		assertThat(this.jdbc.queryForObject("select current_database()", String.class)).isEqualTo("sample_own");
-		assertThat(this.jdbcUrl).isEqualTo(Infrastructure.postgres().jdbcUrl("sample_own"));
-	}
+    @Test
+    void dataSourceUsesTheNamedDatabase() {
+        assertThat(this.jdbc.queryForObject("select current_database()", String.class)).isEqualTo("sample_own");
+        assertThat(this.jdbcUrl).isEqualTo(Infrastructure.postgres().jdbcUrl("sample_own"));
+    }
 
-	@Test
-	void onlyTheAskedConnectionDetailsAreRegistered() {
-		assertThat(this.context.containsBean("parleyTestkitJdbcConnectionDetails")).isTrue();
-		assertThat(this.context.containsBean("parleyTestkitDataRedisConnectionDetails")).isFalse();
-		assertThat(this.context.getBeanNamesForType(KafkaConnectionDetails.class))
-			.doesNotContain("parleyTestkitKafkaConnectionDetails");
-	}
+    @Test
+    void onlyTheAskedConnectionDetailsAreRegistered() {
+        assertThat(this.context.containsBean("parleyTestkitJdbcConnectionDetails")).isTrue();
+        assertThat(this.context.containsBean("parleyTestkitDataRedisConnectionDetails")).isFalse();
+        assertThat(this.context.getBeanNamesForType(KafkaConnectionDetails.class))
+            .doesNotContain("parleyTestkitKafkaConnectionDetails");
+    }
 
 }
