@@ -70,6 +70,15 @@ public final class Infrastructure {
         return KAFKA.get();
     }
 
+    /**
+     * Runs {@code task} at JVM exit before any testkit server stops: for work that still needs them, such as
+     * stopping services that use them. Shutdown hooks of the JVM run concurrently, so an ordinary hook gets no such
+     * guarantee.
+     */
+    public static void beforeServersStop(Runnable task) {
+        ShutdownHooks.beforeServersStop(task);
+    }
+
     /** Starts all three shared servers, in parallel. */
     public static void startAll() {
         startAll(EnumSet.allOf(Kind.class));

@@ -56,7 +56,8 @@ public final class LocalPlatform {
 
         List<ServiceProcess> services = new ArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        // Runs at exit before the embedded Redis and Kafka stop, so the services shut down gracefully against them.
+        Infrastructure.beforeServersStop(() -> {
             System.out.println("\nStopping Parley ...");
             // Reverse start order: the edge stops taking traffic first, storage-facing services last.
             for (int i = services.size() - 1; i >= 0; i--) {
@@ -64,7 +65,7 @@ public final class LocalPlatform {
             }
             stopped.countDown();
             System.out.println("Parley stopped.");
-        }, "parley-local-shutdown"));
+        });
 
         System.out.println("Starting services ...");
         services.add(ServiceProcess.start(options.repoRoot(), logDir, "session-store", options.sessionStorePort(),

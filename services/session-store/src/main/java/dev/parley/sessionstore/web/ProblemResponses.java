@@ -28,12 +28,6 @@ import tools.jackson.core.JacksonException;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ProblemResponses {
 
-    /** 503: Redis cannot be reached; retry. Not in the contract's codes because it is not the caller's doing. */
-    static final String STORE_UNAVAILABLE = "STORE_UNAVAILABLE";
-
-    /** 503: this instance is shutting down and stopped waiting; retry. */
-    static final String SHUTTING_DOWN = "SHUTTING_DOWN";
-
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
     @ExceptionHandler
@@ -46,7 +40,7 @@ class ProblemResponses {
 
     @ExceptionHandler
     ProblemDetail abandoned(LeaseWaitAbandonedException e) {
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, SHUTTING_DOWN, e.getMessage());
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, SessionStoreErrorCodes.SHUTTING_DOWN, e.getMessage());
     }
 
     @ExceptionHandler
@@ -84,7 +78,7 @@ class ProblemResponses {
     @ExceptionHandler
     ProblemDetail storeUnavailable(DataAccessException e) {
         log.warn("Redis call failed", e);
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, STORE_UNAVAILABLE, "the session store cannot reach Redis");
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, SessionStoreErrorCodes.STORE_UNAVAILABLE, "the session store cannot reach Redis");
     }
 
     private static ProblemDetail badRequest(String field, String detail) {
