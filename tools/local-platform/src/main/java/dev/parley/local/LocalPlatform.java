@@ -65,6 +65,9 @@ public final class LocalPlatform {
             }
             stopped.countDown();
             System.out.println("Parley stopped.");
+            // What follows is the embedded brokers' own teardown: Kafka's exit hook deletes its temporary log
+            // directory while the broker still writes checkpoints, which it reports loudly. Nothing is lost then.
+            System.setErr(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
         });
 
         System.out.println("Starting services ...");
