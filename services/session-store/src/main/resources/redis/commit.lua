@@ -2,7 +2,7 @@
 -- NOT Redis-Cluster-safe: the outbox keys (KEYS 5, 6) are global and hash to other slots than the session keys.
 -- Heroku Redis is not clustered, so one script can write both atomically; a clustered deployment would need a
 -- per-session outbox (same hash tag) swept by scanning.
--- KEYS: 1 lease, 2 fence, 3 state, 4 replies, 5 outbox zset, 6 outbox events hash
+-- KEYS: 1 lease, 2 fence, 3 state, 4 replies, 5 outbox zset, 6 outbox events hash, 7 waiter queue
 -- ARGV: 1 fencingToken, 2 messageKey, 3 replyJson, 4 idleTimeoutMillis, 5 orgId, 6 botId, 7 botVersion, 8 status,
 --       9 stateJson, 10 wake channel, 11 sessionId, then pairs (eventId, entry json without its closing brace)
 -- Returns {'COMMITTED', version, committedAt} | {'FENCED'} | {'ORG_MISMATCH', storedOrgId}
@@ -30,5 +30,8 @@ redis.call('DEL', KEYS[1])
 for _, key in ipairs({KEYS[2], KEYS[3], KEYS[4]}) do
   redis.call('PEXPIRE', key, ARGV[4])
 end
-redis.call('PUBLISH', ARGV[10], ARGV[11])
+-- Wake waiters only when there are any: most turns have none, and every message costs each replica a dispatch.
+if redis.call('LLEN', KEYS[7]) > 0 then
+  redis.call('PUBLISH', ARGV[10], ARGV[11])
+end
 return {'COMMITTED', version, now}

@@ -81,7 +81,8 @@ class RedisSessionStore implements SessionStore {
             args.add(entryWithoutCommitTime(event));
         }
         List<?> result = redis.execute(COMMIT,
-                List.of(keys.lease(), keys.fence(), keys.state(), keys.replies(), OutboxKeys.INDEX, OutboxKeys.EVENTS),
+                List.of(keys.lease(), keys.fence(), keys.state(), keys.replies(), OutboxKeys.INDEX, OutboxKeys.EVENTS,
+                        keys.queue()),
                 args.toArray());
         return switch (string(result, 0)) {
             case "COMMITTED" -> new CommitOutcome.Committed(number(result, 1), number(result, 2));
