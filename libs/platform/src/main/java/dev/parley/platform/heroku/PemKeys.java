@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * Turns a PEM private key into the PKCS#8 PEM that Kafka's PEM key store accepts. Heroku Kafka may hand out PKCS#1
- * ({@code BEGIN RSA PRIVATE KEY}) keys; those are wrapped in a PKCS#8 {@code PrivateKeyInfo} with plain JDK code.
+ * (PEM type {@code RSA PRIVATE KEY}) keys; those are wrapped in a PKCS#8 {@code PrivateKeyInfo} with plain JDK code.
  */
 final class PemKeys {
 
@@ -53,8 +53,7 @@ final class PemKeys {
         if (!loads(pkcs8)) {
             throw new InvalidConfigVarException(variable, "the private key does not load as an RSA or EC key");
         }
-        return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, new byte[] { '\n' }).encodeToString(pkcs8)
-                + "\n-----END PRIVATE KEY-----\n";
+        return pem(PKCS8_TYPE, pkcs8);
     }
 
     /**
@@ -100,4 +99,10 @@ final class PemKeys {
         return false;
     }
 
+    private static final String PKCS8_TYPE = "PRIVATE KEY";
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, new byte[] { '\n' }).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
+    }
 }
