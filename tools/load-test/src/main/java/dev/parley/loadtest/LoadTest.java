@@ -47,7 +47,7 @@ public final class LoadTest {
                 System.getProperty("java.vm.name"), System.getProperty("java.version"));
 
         Workload platform = new BotApiWorkload(http, options.gatewayUrl(), credentials.orgId(), credentials.botId(), token);
-        platform.warmUp(options.warmUpTurns());
+        warmUp(platform, options);
         LoadReport platformReport = new LoadRunner(options.sessions(), options.turns(), options.thinkMillis()).run(platform);
         platformReport.print("platform (full turn through gateway -> runtime -> session-store)");
 
@@ -56,7 +56,7 @@ public final class LoadTest {
         }
         try (BaselineServer.Handle baseline = BaselineServer.startChild()) {
             Workload bare = new BaselineWorkload(http, baseline.url());
-            bare.warmUp(options.warmUpTurns());
+            warmUp(bare, options);
             LoadReport baselineReport = new LoadRunner(options.sessions(), options.turns(), options.thinkMillis()).run(bare);
             baselineReport.print("baseline (bare Spring Boot endpoint, same machine, same client)");
             System.out.printf(Locale.ROOT, "ratio platform/baseline: p50 %.2fx, p99 %.2fx, throughput %.2fx%n",
@@ -69,6 +69,14 @@ public final class LoadTest {
         }
         if (platformReport.errors() > 0) {
             System.exit(1);
+        }
+    }
+
+    /** Untimed turns at full concurrency and no think time, so JIT compilers and pools are warm before measuring. */
+    private static void warmUp(Workload workload, LoadTestOptions options) throws InterruptedException {
+        if (options.warmUpTurns() > 0) {
+            int perSession = Math.max(1, options.warmUpTurns() / options.sessions());
+            new LoadRunner(options.sessions(), perSession, 0).run(workload);
         }
     }
 

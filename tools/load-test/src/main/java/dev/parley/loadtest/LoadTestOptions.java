@@ -11,7 +11,7 @@ record LoadTestOptions(String gatewayUrl, int sessions, int turns, int warmUpTur
               --gateway URL        gateway base URL (default http://localhost:8080)
               --sessions N         concurrent sessions (default 64)
               --turns N            turns per session after the start (default 50)
-              --warm-up N          warm-up turns before measuring (default 200)
+              --warm-up N          untimed turns in all, at full concurrency, before measuring (default 3000)
               --think-ms N         mean pause between a reply and the next message (0.5x-1.5x, like people; default 0: back to back)
               --state-dir DIR      where the local platform keeps the demo credentials (default .parley)
               --no-baseline        skip the bare Spring Boot baseline
@@ -22,7 +22,7 @@ record LoadTestOptions(String gatewayUrl, int sessions, int turns, int warmUpTur
         String gateway = "http://localhost:8080";
         int sessions = 64;
         int turns = 50;
-        int warmUp = 200;
+        int warmUp = 3000;
         int think = 0;
         Path stateDir = Path.of(".parley");
         boolean noBaseline = false;

@@ -6,14 +6,6 @@ interface Workload {
     /** Opens a conversation; the call itself is timed as one turn. */
     Conversation open() throws Exception;
 
-    /** Runs {@code turns} untimed turns so JIT and connection pools are warm before measuring. */
-    default void warmUp(int turns) throws Exception {
-        Conversation conversation = open();
-        for (int i = 0; i < turns; i++) {
-            conversation = conversation.next(i);
-        }
-    }
-
     /** One conversation in progress. */
     interface Conversation {
 
