@@ -1,0 +1,48 @@
+package dev.parley.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class LocalPlatformOptionsTests {
+
+    @Test
+    void defaultsToTheDocumentedPortsAndStateDirectory() {
+        LocalPlatformOptions options = LocalPlatformOptions.parse(new String[0]);
+
+        assertThat(options.gatewayPort()).isEqualTo(8080);
+        assertThat(options.runtimePort()).isEqualTo(8081);
+        assertThat(options.sessionStorePort()).isEqualTo(8082);
+        assertThat(options.stateDir()).isEqualTo(Path.of(".parley").toAbsolutePath().normalize());
+    }
+
+    @Test
+    void readsEveryOption() {
+        LocalPlatformOptions options = LocalPlatformOptions.parse(new String[] {"--gateway-port", "9080",
+                "--runtime-port", "9081", "--session-store-port", "9082", "--state-dir", "/tmp/x", "--repo-root", "/srv"});
+
+        assertThat(options.gatewayPort()).isEqualTo(9080);
+        assertThat(options.runtimePort()).isEqualTo(9081);
+        assertThat(options.sessionStorePort()).isEqualTo(9082);
+        assertThat(options.stateDir()).isEqualTo(Path.of("/tmp/x"));
+        assertThat(options.repoRoot()).isEqualTo(Path.of("/srv"));
+    }
+
+    @Test
+    void refusesBadPortsAndUnknownOptionsNamingThem() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> LocalPlatformOptions.parse(new String[] {"--gateway-port", "http"}))
+                .withMessage("--gateway-port must be a port number, was 'http'");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> LocalPlatformOptions.parse(new String[] {"--runtime-port", "70000"}))
+                .withMessage("--runtime-port must be between 1 and 65535, was 70000");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> LocalPlatformOptions.parse(new String[] {"--state-dir"}))
+                .withMessage("--state-dir needs a value");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> LocalPlatformOptions.parse(new String[] {"--verbose"}))
+                .withMessageStartingWith("unknown option --verbose");
+    }
+}
