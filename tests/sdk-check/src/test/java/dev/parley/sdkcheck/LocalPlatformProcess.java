@@ -61,10 +61,6 @@ final class LocalPlatformProcess implements AutoCloseable {
         return "http://localhost:" + gatewayPort;
     }
 
-    Path stateDir() {
-        return stateDir;
-    }
-
     Properties credentials() throws IOException {
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(stateDir.resolve("demo/credentials.properties"))) {
@@ -127,10 +123,6 @@ final class LocalPlatformProcess implements AutoCloseable {
     boolean stopGracefully(Duration within) throws InterruptedException {
         process.destroy();
         return process.waitFor(within.toSeconds(), TimeUnit.SECONDS);
-    }
-
-    List<String> output() {
-        return List.copyOf(output);
     }
 
     @Override

@@ -49,11 +49,19 @@ class DemoTenantTests {
 
         assertThat(second.publicKeyPem()).isEqualTo(first.publicKeyPem());
         assertThat(second.tokenSigningSecret()).isEqualTo(first.tokenSigningSecret()).hasSizeGreaterThanOrEqualTo(64);
-        Properties credentials = DemoTenant.readCredentials(stateDir);
+        Properties credentials = credentials();
         assertThat(credentials.getProperty("login-url")).isEqualTo("http://localhost:9090");
         assertThat(credentials.getProperty("org-id")).isEqualTo(DemoTenant.ORG_ID).hasSize(18);
         assertThat(credentials.getProperty("bot-id")).isEqualTo(DemoTenant.BOT_ID).hasSize(18);
         assertThat(stateDir.resolve("demo").resolve(credentials.getProperty("private-key-file"))).isRegularFile();
+    }
+
+    private Properties credentials() throws Exception {
+        Properties properties = new Properties();
+        try (var reader = Files.newBufferedReader(stateDir.resolve("demo").resolve("credentials.properties"))) {
+            properties.load(reader);
+        }
+        return properties;
     }
 
     private static byte[] der(String pem, String type) {
