@@ -28,6 +28,8 @@ import dev.parley.platform.client.PlatformRestClientCustomizer;
 import dev.parley.platform.errors.PlatformExceptionHandler;
 import dev.parley.platform.kafka.KafkaGroupPrefixCustomizer;
 import dev.parley.platform.kafka.KafkaNames;
+import dev.parley.platform.release.MigrateOnlyEnvironmentPostProcessor;
+import dev.parley.platform.release.MigrateOnlyExit;
 import dev.parley.platform.web.PlatformWebConfiguration;
 
 /**
@@ -43,6 +45,13 @@ import dev.parley.platform.web.PlatformWebConfiguration;
 public class PlatformAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(PlatformAutoConfiguration.class);
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = MigrateOnlyEnvironmentPostProcessor.PROPERTY)
+    @ConditionalOnMissingBean
+    static MigrateOnlyExit migrateOnlyExit() {
+        return new MigrateOnlyExit();
+    }
 
     @Bean
     @ConditionalOnMissingBean
