@@ -44,12 +44,17 @@ final class LocalPlatformProcess implements AutoCloseable {
         Path stateDir = Files.createTempDirectory("parley-sdk-check");
         int gateway = freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-jar", launcher.toString(),
+        List<String> command = new ArrayList<>(List.of(java, "-jar", launcher.toString(),
                 "--repo-root", repoRoot.toString(),
                 "--state-dir", stateDir.toString(),
-                "--gateway-port", String.valueOf(gateway),
-                "--runtime-port", String.valueOf(freePort()),
-                "--session-store-port", String.valueOf(freePort()))
+                "--gateway-port", String.valueOf(gateway)));
+        // free ports for every other service, so the check runs beside a developer's ./parley-local
+        for (String service : List.of("runtime", "session-store", "registry", "callout", "events-consumer",
+                "log-uploader")) {
+            command.add("--" + service + "-port");
+            command.add(String.valueOf(freePort()));
+        }
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .start();
         LocalPlatformProcess platform = new LocalPlatformProcess(process, stateDir, gateway);

@@ -39,7 +39,7 @@ public final class LocalPlatform {
             return;
         }
         long began = System.nanoTime();
-        String gatewayUrl = "http://localhost:" + options.gatewayPort();
+        String gatewayUrl = options.url("gateway");
         Path logDir = options.stateDir().resolve("logs");
 
         System.out.println("Starting embedded Redis and Kafka ...");
@@ -71,11 +71,11 @@ public final class LocalPlatform {
         });
 
         System.out.println("Starting services ...");
-        services.add(ServiceProcess.start(options.repoRoot(), logDir, "session-store", options.sessionStorePort(),
+        services.add(ServiceProcess.start(options.repoRoot(), logDir, "session-store", options.port("session-store"),
                 common));
-        services.add(ServiceProcess.start(options.repoRoot(), logDir, "runtime", options.runtimePort(),
+        services.add(ServiceProcess.start(options.repoRoot(), logDir, "runtime", options.port("runtime"),
                 with(common, runtimeSettings(options, demo))));
-        services.add(ServiceProcess.start(options.repoRoot(), logDir, "gateway", options.gatewayPort(),
+        services.add(ServiceProcess.start(options.repoRoot(), logDir, "gateway", options.port("gateway"),
                 with(common, gatewaySettings(options, demo, gatewayUrl))));
         for (ServiceProcess service : services) {
             service.awaitReady(READY_TIMEOUT);
@@ -103,7 +103,7 @@ public final class LocalPlatform {
     private static Map<String, String> runtimeSettings(LocalPlatformOptions options, DemoTenant demo) {
         Path bot = options.repoRoot().resolve("samples").resolve("bots").resolve("demo");
         Map<String, Object> settings = Map.of("parley", Map.of("runtime", Map.of(
-                "session-store-url", "http://localhost:" + options.sessionStorePort(),
+                "session-store-url", options.url("session-store"),
                 "bots", List.of(Map.of(
                         "org-id", demo.orgId(),
                         "bot-id", demo.botId(),
@@ -116,7 +116,7 @@ public final class LocalPlatform {
             String gatewayUrl) {
         Map<String, Object> settings = Map.of("parley", Map.of("gateway", Map.of(
                 "public-url", gatewayUrl,
-                "runtime-url", "http://localhost:" + options.runtimePort(),
+                "runtime-url", options.url("runtime"),
                 "oauth", Map.of(
                         "audience", gatewayUrl,
                         "token-signing-secret", demo.tokenSigningSecret()),

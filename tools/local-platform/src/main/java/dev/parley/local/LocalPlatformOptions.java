@@ -1,41 +1,80 @@
 package dev.parley.local;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Command-line options of the local platform. */
-record LocalPlatformOptions(Path repoRoot, Path stateDir, int gatewayPort, int runtimePort, int sessionStorePort,
-        boolean help) {
+record LocalPlatformOptions(Path repoRoot, Path stateDir, Map<String, Integer> ports, boolean help) {
+
+    /** Every service the local run starts, with its default port; {@code --<name>-port N} moves one. */
+    static final Map<String, Integer> DEFAULT_PORTS = defaultPorts();
 
     static final String USAGE = """
             usage: ./parley-local [options]
-              --state-dir DIR          demo credentials and service logs (default .parley)
-              --gateway-port N         public Bot Runtime API port (default 8080)
-              --runtime-port N         internal runtime port (default 8081)
-              --session-store-port N   internal session-store port (default 8082)
-              --repo-root DIR          the Parley checkout holding the built service jars (default .)
+              --state-dir DIR              demo credentials and service logs (default .parley)
+              --gateway-port N             public Bot Runtime API, widget and webhooks (default 8080)
+              --runtime-port N             internal (default 8081)
+              --session-store-port N       internal (default 8082)
+              --registry-port N            admin API for bot uploads (default 8083)
+              --callout-port N             internal (default 8084)
+              --events-consumer-port N     internal: debug logs and metrics (default 8085)
+              --log-uploader-port N        internal (default 8086)
+              --repo-root DIR              the Parley checkout holding the built service jars (default .)
             """;
+
+    LocalPlatformOptions {
+        ports = Collections.unmodifiableMap(new LinkedHashMap<>(ports));
+    }
+
+    private static Map<String, Integer> defaultPorts() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("gateway", 8080);
+        ports.put("runtime", 8081);
+        ports.put("session-store", 8082);
+        ports.put("registry", 8083);
+        ports.put("callout", 8084);
+        ports.put("events-consumer", 8085);
+        ports.put("log-uploader", 8086);
+        return Collections.unmodifiableMap(ports);
+    }
+
+    /** The port the named service listens on. */
+    int port(String service) {
+        Integer port = ports.get(service);
+        if (port == null) {
+            throw new IllegalArgumentException("no port for unknown service '" + service + "'");
+        }
+        return port;
+    }
+
+    /** {@code http://localhost:<port>} of the named service. */
+    String url(String service) {
+        return "http://localhost:" + port(service);
+    }
 
     static LocalPlatformOptions parse(String[] args) {
         Path repoRoot = Path.of(".");
         Path stateDir = Path.of(".parley");
-        int gateway = 8080;
-        int runtime = 8081;
-        int sessionStore = 8082;
+        Map<String, Integer> ports = new LinkedHashMap<>(DEFAULT_PORTS);
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
+            String service = arg.startsWith("--") && arg.endsWith("-port") ? arg.substring(2, arg.length() - 5) : null;
+            if (service != null && ports.containsKey(service)) {
+                ports.put(service, port(value(args, ++i, arg), arg));
+                continue;
+            }
             switch (arg) {
                 case "--state-dir" -> stateDir = Path.of(value(args, ++i, arg));
-                case "--gateway-port" -> gateway = port(value(args, ++i, arg), arg);
-                case "--runtime-port" -> runtime = port(value(args, ++i, arg), arg);
-                case "--session-store-port" -> sessionStore = port(value(args, ++i, arg), arg);
                 case "--repo-root" -> repoRoot = Path.of(value(args, ++i, arg));
                 case "--help", "-h" -> help = true;
                 default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
             }
         }
         return new LocalPlatformOptions(repoRoot.toAbsolutePath().normalize(), stateDir.toAbsolutePath().normalize(),
-                gateway, runtime, sessionStore, help);
+                ports, help);
     }
 
     private static String value(String[] args, int i, String option) {

@@ -12,20 +12,25 @@ class LocalPlatformOptionsTests {
     void defaultsToTheDocumentedPortsAndStateDirectory() {
         LocalPlatformOptions options = LocalPlatformOptions.parse(new String[0]);
 
-        assertThat(options.gatewayPort()).isEqualTo(8080);
-        assertThat(options.runtimePort()).isEqualTo(8081);
-        assertThat(options.sessionStorePort()).isEqualTo(8082);
+        assertThat(options.port("gateway")).isEqualTo(8080);
+        assertThat(options.port("runtime")).isEqualTo(8081);
+        assertThat(options.port("session-store")).isEqualTo(8082);
+        assertThat(options.port("registry")).isEqualTo(8083);
+        assertThat(options.url("log-uploader")).isEqualTo("http://localhost:8086");
         assertThat(options.stateDir()).isEqualTo(Path.of(".parley").toAbsolutePath().normalize());
     }
 
     @Test
     void readsEveryOption() {
         LocalPlatformOptions options = LocalPlatformOptions.parse(new String[] {"--gateway-port", "9080",
-                "--runtime-port", "9081", "--session-store-port", "9082", "--state-dir", "/tmp/x", "--repo-root", "/srv"});
+                "--runtime-port", "9081", "--session-store-port", "9082", "--events-consumer-port", "9085",
+                "--state-dir", "/tmp/x", "--repo-root", "/srv"});
 
-        assertThat(options.gatewayPort()).isEqualTo(9080);
-        assertThat(options.runtimePort()).isEqualTo(9081);
-        assertThat(options.sessionStorePort()).isEqualTo(9082);
+        assertThat(options.port("gateway")).isEqualTo(9080);
+        assertThat(options.port("runtime")).isEqualTo(9081);
+        assertThat(options.port("session-store")).isEqualTo(9082);
+        assertThat(options.port("events-consumer")).isEqualTo(9085);
+        assertThat(options.port("callout")).isEqualTo(8084);
         assertThat(options.stateDir()).isEqualTo(Path.of("/tmp/x"));
         assertThat(options.repoRoot()).isEqualTo(Path.of("/srv"));
     }
@@ -44,5 +49,8 @@ class LocalPlatformOptionsTests {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> LocalPlatformOptions.parse(new String[] {"--verbose"}))
                 .withMessageStartingWith("unknown option --verbose");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> LocalPlatformOptions.parse(new String[] {"--nlu-port", "9000"}))
+                .withMessageStartingWith("unknown option --nlu-port");
     }
 }
