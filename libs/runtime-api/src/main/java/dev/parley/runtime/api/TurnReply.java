@@ -11,7 +11,15 @@ import java.util.List;
  * @param messages             the bot's messages, in order
  * @param variables            the session's variables after the turn
  * @param runtimeCrc           an opaque checksum of the session state after the turn ({@code X-Runtime-CRC})
+ * @param changedVariables     names of the variables whose value this turn changed (set, changed or cleared), for the
+ *                             API's {@code onlyChanged}; {@code null} in replies recorded before this field existed
  */
 public record TurnReply(String sessionId, String botVersion, List<Long> processedSequenceIds,
-        List<OutboundMessage> messages, List<Variable> variables, String runtimeCrc) {
+        List<OutboundMessage> messages, List<Variable> variables, String runtimeCrc, List<String> changedVariables) {
+
+    /** A reply that does not say which variables changed. */
+    public TurnReply(String sessionId, String botVersion, List<Long> processedSequenceIds,
+            List<OutboundMessage> messages, List<Variable> variables, String runtimeCrc) {
+        this(sessionId, botVersion, processedSequenceIds, messages, variables, runtimeCrc, null);
+    }
 }

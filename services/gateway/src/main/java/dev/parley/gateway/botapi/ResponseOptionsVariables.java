@@ -3,8 +3,8 @@ package dev.parley.gateway.botapi;
 import java.util.List;
 
 /**
- * Whether and which variables to return. {@code onlyChanged} is required by the spec but the gateway returns the
- * filtered variables whether they changed or not.
+ * Whether and which variables to return: all of them, those named in {@code filter}, and with {@code onlyChanged}
+ * only those the turn set, changed or cleared (a cleared variable is absent from the reply, so it is not listed).
  */
 record ResponseOptionsVariables(Boolean include, List<String> filter, Boolean onlyChanged) {
 

@@ -90,8 +90,12 @@ class TurnResponses {
         if (reply.variables() == null) {
             return List.of();
         }
+        // a reply recorded before the runtime reported changes says null: then every variable counts as changed
+        Set<String> changed = options.variables().onlyChanged() && reply.changedVariables() != null
+                ? new HashSet<>(reply.changedVariables()) : null;
         return reply.variables().stream()
                 .filter(v -> wanted == null || wanted.contains(v.name()))
+                .filter(v -> changed == null || changed.contains(v.name()))
                 .map(v -> new ResponseVariable(v.name(), v.type(), v.value()))
                 .toList();
     }

@@ -142,6 +142,20 @@ class BotApiControllerTests {
         }
 
         @Test
+        void onlyChangedReturnsJustTheVariablesTheTurnChanged() throws Exception {
+            runtime.answer(call -> new TurnReply(SESSION_ID, "v1", List.of(), List.of(),
+                    List.of(new Variable("OrderQty", "number", 3), new Variable("Email", "text", "a@b.example")),
+                    "crc", List.of("Email")));
+
+            MvcResult result = startSession("""
+                    {"externalSessionKey":"k1","forceConfig":{"endpoint":"https://x.my.salesforce.com"},
+                     "responseOptions":{"variables":{"include":true,"onlyChanged":true}}}""");
+
+            assertThat(json(result).get("variables").toString())
+                    .isEqualTo("[{\"name\":\"Email\",\"type\":\"text\",\"value\":\"a@b.example\"}]");
+        }
+
+        @Test
         void aTextMessageAnswersTheGoldenShape() throws Exception {
             MvcResult result = mvc.perform(authorized(post(MESSAGES_PATH)).contentType(MediaType.APPLICATION_JSON)
                             .header("X-Runtime-CRC", "crc-start")
