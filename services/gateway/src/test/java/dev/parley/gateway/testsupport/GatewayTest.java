@@ -19,7 +19,8 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest
+// these contexts run without Redis; rate limits are tested against a real one in the ratelimit and channels tests
+@SpringBootTest(properties = "parley.gateway.rate-limits.enabled=false")
 @AutoConfigureMockMvc
 @Import(GatewayTest.FakeRuntime.class)
 @ContextConfiguration(initializers = TestClients.Initializer.class)
