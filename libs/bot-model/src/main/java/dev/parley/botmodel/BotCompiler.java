@@ -2,16 +2,18 @@ package dev.parley.botmodel;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import java.util.Set;
 
-/** Checks one bot version for what would break at run time and turns it into an immutable {@link Program}. */
+/**
+ * Checks one bot version with the {@link BotValidator} and turns it into an immutable {@link Program}; a version with
+ * an ERROR finding does not compile.
+ */
 public final class BotCompiler {
 
     private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[\\p{Punct}\\s]+|[\\p{Punct}\\s]+$");
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
 
     private BotCompiler() {
     }
@@ -21,7 +23,8 @@ public final class BotCompiler {
      *
      * @param bot         the parsed bot
      * @param versionName the version's {@code fullName}, or {@code null} for the highest version
-     * @throws BotCompilationException when the version does not exist or has errors (unknown dialogs, no entry)
+     * @throws BotCompilationException when the version does not exist or the validator reports an ERROR for it; the
+     *                                 exception carries every finding, errors first
      */
     public static Program compile(BotDefinition bot, String versionName) {
         if (bot == null) {
@@ -62,74 +65,20 @@ public final class BotCompiler {
                         .map(BotVersionDefinition::fullName).toList()))));
     }
 
+    /**
+     * The {@link BotValidator}'s findings for this version alone (a finding in another version does not stop this one
+     * from running), plus what the compiler itself notes.
+     */
     private static List<Diagnostic> validate(BotDefinition bot, BotVersionDefinition version) {
-        List<Diagnostic> out = new ArrayList<>();
-        Set<String> names = new HashSet<>();
-        for (DialogDefinition dialog : version.dialogs()) {
-            if (!names.add(dialog.developerName())) {
-                out.add(Diagnostic.at(dialog.location(), "dialog.duplicate", Severity.ERROR,
-                        "dialog '" + dialog.developerName() + "' is defined more than once"));
-            }
-        }
-        if (version.entryDialog() == null) {
-            out.add(Diagnostic.at(version.location(), "version.no-entry-dialog", Severity.ERROR,
-                    "version '" + version.fullName() + "' has no <entryDialog>"));
-        } else if (!names.contains(version.entryDialog())) {
-            out.add(Diagnostic.at(version.location(), "dialog.unknown", Severity.ERROR,
-                    "entry dialog '" + version.entryDialog() + "' is not a dialog of version '"
-                            + version.fullName() + "'"));
-        }
-        if (version.mainMenuDialog() != null && !names.contains(version.mainMenuDialog())) {
-            out.add(Diagnostic.at(version.location(), "dialog.unknown", Severity.WARNING,
-                    "main menu dialog '" + version.mainMenuDialog() + "' does not exist"));
-        }
-        version.systemDialogs().forEach((type, dialog) -> {
-            if (!names.contains(dialog)) {
-                out.add(Diagnostic.at(version.location(), "dialog.unknown", Severity.ERROR,
-                        "system dialog " + type + " refers to unknown dialog '" + dialog + "'"));
-            }
-        });
-        for (DialogDefinition dialog : version.dialogs()) {
-            checkSteps(dialog, dialog.steps(), names, out);
-        }
+        BotDefinition only = new BotDefinition(bot.name(), bot.label(), bot.description(), bot.contextVariables(),
+                List.of(version), bot.intents(), bot.slotClasses(), bot.sessionTimeout(),
+                bot.logPrivateConversationData(), bot.richContentEnabled(), bot.location());
+        List<Diagnostic> out = new ArrayList<>(BotValidator.validate(only));
         if (Program.findConfused(version.dialogs()) == null) {
             out.add(Diagnostic.at(version.location(), "dialog.no-confused", Severity.INFO,
                     "version '" + version.fullName() + "' has no Confused dialog; a built-in apology is used"));
         }
         return out;
-    }
-
-    private static void checkSteps(DialogDefinition dialog, List<Step> steps, Set<String> names,
-            List<Diagnostic> out) {
-        for (Step step : steps) {
-            switch (step) {
-                case Step.Navigation nav -> {
-                    if (nav.links().isEmpty()) {
-                        out.add(Diagnostic.at(nav.location(), "navigation.no-links", Severity.WARNING,
-                                "navigation step in dialog '" + dialog.developerName()
-                                        + "' has no target; it does nothing"));
-                    }
-                    for (NavigationLink link : nav.links()) {
-                        if (!names.contains(link.targetDialog())) {
-                            out.add(Diagnostic.at(link.location(), "dialog.unknown", Severity.ERROR,
-                                    "dialog '" + dialog.developerName() + "' navigates to unknown dialog '"
-                                            + link.targetDialog() + "'"));
-                        }
-                    }
-                }
-                case Step.Group group -> checkSteps(dialog, group.steps(), names, out);
-                case Step.VariableOperation op -> {
-                    if ("Collect".equals(op.operationType()) && op.operands().isEmpty()) {
-                        out.add(Diagnostic.at(op.location(), "collect.no-target", Severity.WARNING,
-                                "collect step in dialog '" + dialog.developerName()
-                                        + "' has no target variable; it only asks"));
-                    }
-                }
-                default -> {
-                    // nothing to check
-                }
-            }
-        }
     }
 
     /**
@@ -140,6 +89,7 @@ public final class BotCompiler {
         if (text == null) {
             return "";
         }
-        return EDGE_PUNCTUATION.matcher(text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT)).replaceAll("");
+        return EDGE_PUNCTUATION.matcher(WHITE_SPACE.matcher(text.strip()).replaceAll(" ").toLowerCase(Locale.ROOT))
+                .replaceAll("");
     }
 }

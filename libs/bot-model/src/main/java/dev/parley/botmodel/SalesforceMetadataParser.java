@@ -11,28 +11,33 @@ import java.util.Set;
 /**
  * Parses Salesforce {@code Bot}/{@code BotVersion} metadata XML: SFDX source form ({@code X.bot-meta.xml} plus
  * {@code vN.botVersion-meta.xml}) and Metadata API form ({@code X.bot} with inline {@code botVersions}). Files are
- * classified by their root element. Never throws for bad input: problems are diagnostics.
+ * classified by their root element. Never throws for bad input: problems are diagnostics. Every element is either
+ * read into the model, reported as ignored (INFO: a setting with no effect on a dialog bot), reported as used only by
+ * generative agents (WARNING {@code element.agent-only}) or reported as unsupported (WARNING).
  */
 public final class SalesforceMetadataParser {
 
-    /** Bot settings Parley reads but does not act on: reported once per file as INFO. */
-    private static final Set<String> IGNORED_BOT = Set.of("agentDSLEnabled", "botSource", "botUser",
-            "defaultOutboundFlow", "logPrivateConversationData", "richContentEnabled", "sessionTimeout", "type",
-            "conversationChannelProviders", "conversationDefinitionPlanners", "copilotPrimaryLanguage",
-            "agentTemplate", "botMlDomainLabel");
-    private static final Set<String> IGNORED_VERSION = Set.of("articleAnswersGPTEnabled", "citationsEnabled",
-            "intentDisambiguationEnabled", "intentV3Enabled", "knowledgeActionEnabled", "knowledgeFallbackEnabled",
-            "nlpProviders", "smallTalkEnabled", "staticPromptsEnabled", "stopRecPrompts", "stopWelcomePrompts",
-            "surfacesEnabled", "botDialogGroups", "copilotPrimaryLanguage", "toneType", "conversationDefinitionPlanners",
-            "company", "role", "botEnabled", "planners", "permissionSets");
-    private static final Set<String> IGNORED_DIALOG = Set.of("mlIntentTrainingEnabled", "description");
-    private static final Set<String> IGNORED_VARIABLE = Set.of("includeInPrompt", "SObjectType",
-            "contextVariableMappings", "isPersonalized");
+    /** Settings Parley reads past: they change nothing in how a dialog bot runs. Reported once per file as INFO. */
+    private static final Set<String> IGNORED = Set.of("botUser", "botSource", "type", "defaultOutboundFlow",
+            "conversationChannelProviders", "botMlDomainLabel", "intentV3Enabled", "smallTalkEnabled",
+            "staticPromptsEnabled", "stopRecPrompts", "stopWelcomePrompts", "surfacesEnabled", "citationsEnabled",
+            "knowledgeFallbackEnabled", "articleAnswersGPTEnabled", "initialIntentDetectionEnabled",
+            "copilotSecondaryLanguages", "includeInPrompt", "messageIdentifier", "variableOperationIdentifier",
+            "quickReplyOptionIdentifier", "booleanFilter", "permissionSets", "botEnabled", "isPersonalized",
+            "ruleNamespace");
+    /**
+     * Elements only generative agents (Agentforce) use. A WARNING when they carry something ({@code true} or content),
+     * an INFO when they are just {@code false} or empty.
+     */
+    private static final Set<String> AGENT_ONLY = Set.of("agentDSLEnabled", "agentTemplate", "agentType",
+            "conversationDefinitionPlanners", "conversationPlanner", "planners", "copilotPrimaryLanguage",
+            "copilotPrimaryLangauge", "toneType", "company", "role", "conversationGoals",
+            "conversationStepGoalMappings", "knowledgeActionEnabled", "genAiPlannerName");
 
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final Set<String> reported = new HashSet<>();
-    /** Intent name to utterances, from {@code botMlDomain/mlIntents}. */
-    private final Map<String, List<String>> utterances = new LinkedHashMap<>();
+    private final List<IntentDefinition> intents = new ArrayList<>();
+    private final List<SlotClassDefinition> slotClasses = new ArrayList<>();
 
     private SalesforceMetadataParser() {
     }
@@ -51,6 +56,9 @@ public final class SalesforceMetadataParser {
         String botFile = null;
         List<XmlNode> versionRoots = new ArrayList<>();
         for (SourceFile file : files) {
+            if (file == null) {
+                continue;
+            }
             XmlNode root = SecureXmlReader.read(file, diagnostics);
             if (root == null) {
                 continue;
@@ -75,14 +83,19 @@ public final class SalesforceMetadataParser {
                 diagnostics.add(new Diagnostic(null, 0, 0, "bot.missing", Severity.ERROR,
                         "no Bot or BotVersion metadata was found in the given files"));
             }
-            return new ParseResult(null, diagnostics);
+            return new ParseResult(null, inFileOrder(files));
         }
         if (botRoot != null) {
             botRoot.child("botMlDomain").ifPresent(this::readMlDomain);
         }
+        for (XmlNode root : versionRoots) {
+            // API 43 kept the intent set in the version
+            root.child("localMlDomain").ifPresent(this::readMlDomain);
+        }
         List<BotVersionDefinition> versions = new ArrayList<>();
         if (botRoot != null) {
             for (XmlNode inline : botRoot.all("botVersions")) {
+                inline.child("localMlDomain").ifPresent(this::readMlDomain);
                 versions.add(readVersion(inline, null));
             }
         }
@@ -106,7 +119,8 @@ public final class SalesforceMetadataParser {
             diagnostics.add(new Diagnostic(null, 0, 0, "bot.missing", Severity.ERROR,
                     "no Bot file (root element <Bot>) was given, only BotVersion files"));
             String name = botNameFromFile(versionRoots.getFirst().location().file());
-            bot = new BotDefinition(name, name, null, List.of(), versions);
+            bot = new BotDefinition(name, name, null, List.of(), versions, intents, slotClasses, null, null, null,
+                    null);
         } else {
             bot = readBot(botRoot, botFile, versions);
         }
@@ -117,7 +131,9 @@ public final class SalesforceMetadataParser {
     private List<Diagnostic> inFileOrder(List<SourceFile> files) {
         Map<String, Integer> order = new LinkedHashMap<>();
         for (SourceFile f : files) {
-            order.putIfAbsent(f.name(), order.size());
+            if (f != null) {
+                order.putIfAbsent(f.name(), order.size());
+            }
         }
         List<Diagnostic> sorted = new ArrayList<>(diagnostics);
         sorted.sort(Comparator.comparingInt((Diagnostic d) -> d.file() == null ? Integer.MAX_VALUE
@@ -137,45 +153,119 @@ public final class SalesforceMetadataParser {
         }
         String label = root.value("label");
         List<VariableDefinition> context = new ArrayList<>();
+        Integer sessionTimeout = null;
+        Boolean logPrivate = null;
+        Boolean richContent = null;
         for (XmlNode child : root.children()) {
             switch (child.name()) {
                 case "fullName", "label", "description", "botMlDomain", "botVersions" -> {
                     // read above or below
                 }
                 case "contextVariables" -> context.add(readVariable(child));
-                default -> unknown(child, "Bot", IGNORED_BOT);
+                case "sessionTimeout" -> sessionTimeout = parseInt(child, 0, 10_000_000);
+                case "logPrivateConversationData" -> logPrivate = bool(child);
+                case "richContentEnabled" -> richContent = bool(child);
+                default -> other(child, "Bot");
             }
         }
-        return new BotDefinition(name, label == null ? name : label, root.value("description"), context, versions);
+        return new BotDefinition(name, label == null ? name : label, root.value("description"), context, versions,
+                intents, slotClasses, sessionTimeout, logPrivate, richContent, root.location());
     }
 
     private void readMlDomain(XmlNode domain) {
         for (XmlNode child : domain.children()) {
             switch (child.name()) {
                 case "label", "name" -> {
-                    // identity only
+                    // identity only: the bot's name and label stand for it
                 }
-                case "mlIntents" -> {
-                    List<String> list = new ArrayList<>();
-                    for (XmlNode u : child.all("mlIntentUtterances")) {
-                        String text = u.value("utterance");
-                        if (text != null && !text.isBlank()) {
-                            list.add(text);
-                        }
-                    }
-                    String intent = child.value("developerName");
-                    if (intent != null) {
-                        utterances.put(intent, list);
-                    }
-                    for (XmlNode c : child.children()) {
-                        if (!Set.of("developerName", "label", "mlIntentUtterances", "description").contains(c.name())) {
-                            unknown(c, "mlIntents", Set.of("relatedMlIntents"));
-                        }
-                    }
-                }
-                default -> unknown(child, "botMlDomain", Set.of("mlSlotClasses", "mlIntents"));
+                case "mlIntents" -> readIntent(child);
+                case "mlSlotClasses" -> readSlotClass(child);
+                default -> other(child, domain.name());
             }
         }
+    }
+
+    private void readIntent(XmlNode node) {
+        List<String> list = new ArrayList<>();
+        List<String> related = new ArrayList<>();
+        for (XmlNode c : node.children()) {
+            switch (c.name()) {
+                case "developerName", "label", "description" -> {
+                    // read below
+                }
+                case "mlIntentUtterances" -> {
+                    String text = c.value("utterance");
+                    if (text != null && !text.isBlank()) {
+                        list.add(text);
+                    }
+                    children(c, "mlIntentUtterances", Set.of("utterance", "language"));
+                }
+                case "relatedMlIntents" -> {
+                    String r = c.value("relatedMlIntent");
+                    if (r != null) {
+                        related.add(r);
+                    }
+                }
+                default -> other(c, "mlIntents");
+            }
+        }
+        String intent = node.value("developerName");
+        if (intent == null) {
+            diagnostics.add(Diagnostic.at(node.location(), "intent.no-name", Severity.WARNING,
+                    "<mlIntents> has no <developerName>; ignored"));
+            return;
+        }
+        intents.add(new IntentDefinition(intent, node.value("label"), node.value("description"), list, related,
+                node.location()));
+    }
+
+    private void readSlotClass(XmlNode node) {
+        List<SlotClassDefinition.SlotValue> values = new ArrayList<>();
+        for (XmlNode c : node.children()) {
+            switch (c.name()) {
+                case "developerName", "label", "description", "dataType", "extractionType", "extractionRegex" -> {
+                    // read below
+                }
+                case "mlSlotClassValues" -> {
+                    List<String> synonyms = new ArrayList<>();
+                    List<String> languages = new ArrayList<>();
+                    for (XmlNode v : c.children()) {
+                        switch (v.name()) {
+                            case "value" -> {
+                                // read below
+                            }
+                            case "synonymGroup" -> {
+                                for (XmlNode s : v.children()) {
+                                    switch (s.name()) {
+                                        case "terms" -> synonyms.add(s.text().strip());
+                                        case "languages" -> languages.add(s.text().strip());
+                                        default -> other(s, "synonymGroup");
+                                    }
+                                }
+                            }
+                            default -> other(v, "mlSlotClassValues");
+                        }
+                    }
+                    String value = c.value("value");
+                    if (value == null) {
+                        diagnostics.add(Diagnostic.at(c.location(), "entity.value-missing", Severity.WARNING,
+                                "<mlSlotClassValues> has no <value>; ignored"));
+                    } else {
+                        values.add(new SlotClassDefinition.SlotValue(value, synonyms, languages, c.location()));
+                    }
+                }
+                default -> other(c, "mlSlotClasses");
+            }
+        }
+        String name = node.value("developerName");
+        if (name == null) {
+            diagnostics.add(Diagnostic.at(node.location(), "entity.no-name", Severity.WARNING,
+                    "<mlSlotClasses> has no <developerName>; ignored"));
+            return;
+        }
+        slotClasses.add(new SlotClassDefinition(name, node.value("label"), node.value("description"),
+                node.value("dataType"), node.value("extractionType"), node.value("extractionRegex"), values,
+                node.location()));
     }
 
     private BotVersionDefinition readVersion(XmlNode node, String fallbackName) {
@@ -189,37 +279,58 @@ public final class SalesforceMetadataParser {
                     "the version has no <fullName>; assuming 'v1'"));
         }
         Integer delay = null;
+        Double threshold = null;
+        Boolean disambiguation = null;
+        String language = null;
         List<VariableDefinition> variables = new ArrayList<>();
         List<DialogDefinition> dialogs = new ArrayList<>();
-        Map<String, String> systemDialogs = new LinkedHashMap<>();
+        List<SystemDialog> systemDialogs = new ArrayList<>();
+        List<DialogGroup> groups = new ArrayList<>();
         for (XmlNode child : node.children()) {
             switch (child.name()) {
-                case "fullName", "entryDialog", "mainMenuDialog" -> {
-                    // read directly
+                case "fullName", "entryDialog", "mainMenuDialog", "localMlDomain" -> {
+                    // read directly or by the caller
                 }
                 case "responseDelayMilliseconds" -> delay = parseInt(child, 0, 60_000);
+                case "intentThreshold" -> threshold = parseDouble(child);
+                case "intentDisambiguationEnabled" -> disambiguation = bool(child);
                 case "conversationVariables" -> variables.add(readVariable(child));
                 case "botDialogs" -> dialogs.add(readDialog(child));
+                case "botDialogGroups" -> {
+                    children(child, "botDialogGroups", Set.of("developerName", "label", "description"));
+                    groups.add(new DialogGroup(child.value("developerName"), child.value("label"),
+                            child.value("description"), child.location()));
+                }
+                case "nlpProviders" -> {
+                    children(child, "nlpProviders", Set.of("language", "nlpProviderType", "nlpProviderName"));
+                    if (language == null) {
+                        language = child.value("language");
+                    }
+                    String provider = child.value("nlpProviderType");
+                    if (provider != null && !provider.equalsIgnoreCase("EinsteinAi")) {
+                        diagnostics.add(Diagnostic.at(child.location(), "nlp-provider.unsupported", Severity.WARNING,
+                                "NLP provider '" + provider + "' is not supported; Parley's own intent matching is used"));
+                    }
+                }
                 case "conversationSystemDialogs" -> {
+                    children(child, "conversationSystemDialogs", Set.of("type", "dialog"));
                     String type = child.value("type");
                     String dialog = child.value("dialog");
                     if (type == null || dialog == null) {
                         diagnostics.add(Diagnostic.at(child.location(), "system-dialog.incomplete", Severity.WARNING,
                                 "<conversationSystemDialogs> needs both <type> and <dialog>; ignored"));
                     } else {
-                        systemDialogs.put(type, dialog);
+                        systemDialogs.add(new SystemDialog(type, dialog, child.location()));
                     }
                 }
-                default -> unknown(child, "BotVersion", IGNORED_VERSION);
+                default -> other(child, "BotVersion");
             }
         }
         String entry = node.value("entryDialog");
-        if (entry == null) {
-            diagnostics.add(Diagnostic.at(node.location(), "version.no-entry-dialog", Severity.ERROR,
-                    "version '" + fullName + "' has no <entryDialog>"));
-        }
         return new BotVersionDefinition(fullName, entry, node.value("mainMenuDialog"), delay, variables, dialogs,
-                systemDialogs, node.location());
+                systemDialogs, groups, threshold, disambiguation, language,
+                node.child("entryDialog").map(XmlNode::location).orElse(null),
+                node.child("mainMenuDialog").map(XmlNode::location).orElse(null), node.location());
     }
 
     private VariableDefinition readVariable(XmlNode node) {
@@ -228,13 +339,24 @@ public final class SalesforceMetadataParser {
             diagnostics.add(Diagnostic.at(node.location(), "variable.no-name", Severity.WARNING,
                     "<" + node.name() + "> has no <developerName>"));
         }
+        List<ContextVariableMapping> mappings = new ArrayList<>();
         for (XmlNode child : node.children()) {
-            if (!Set.of("developerName", "label", "dataType", "collectionType", "description").contains(child.name())) {
-                unknown(child, node.name(), IGNORED_VARIABLE);
+            switch (child.name()) {
+                case "developerName", "label", "dataType", "collectionType", "description", "SObjectType",
+                        "visibility" -> {
+                    // read below
+                }
+                case "contextVariableMappings" -> {
+                    children(child, "contextVariableMappings", Set.of("SObjectType", "fieldName", "messageType"));
+                    mappings.add(new ContextVariableMapping(child.value("SObjectType"), child.value("fieldName"),
+                            child.value("messageType")));
+                }
+                default -> other(child, node.name());
             }
         }
         return new VariableDefinition(name, node.value("label"), node.value("dataType"), node.value("collectionType"),
-                node.value("description"));
+                node.value("description"), node.value("SObjectType"), node.value("visibility"), mappings,
+                node.location());
     }
 
     private DialogDefinition readDialog(XmlNode node) {
@@ -246,27 +368,36 @@ public final class SalesforceMetadataParser {
         }
         List<Step> steps = new ArrayList<>();
         int index = 0;
+        Boolean training = null;
         for (XmlNode child : node.children()) {
             switch (child.name()) {
                 case "botSteps" -> steps.add(readStep(child, name, String.valueOf(index++)));
+                case "mlIntentTrainingEnabled" -> training = bool(child);
                 case "developerName", "label", "isPlaceholderDialog", "botDialogGroup", "showInFooterMenu",
-                        "mlIntent" -> {
+                        "mlIntent", "description" -> {
                     // read directly
                 }
-                default -> unknown(child, "botDialogs", IGNORED_DIALOG);
+                default -> other(child, "botDialogs");
             }
         }
         String intent = node.value("mlIntent");
-        List<String> examples = intent == null ? List.of() : utterances.getOrDefault(intent, List.of());
+        List<String> examples = intent == null ? List.of() : intents.stream()
+                .filter(i -> i.developerName().equals(intent)).findFirst()
+                .map(IntentDefinition::utterances).orElse(List.of());
         return new DialogDefinition(name, node.value("label"), node.value("description"),
-                bool(node, "isPlaceholderDialog"), node.value("botDialogGroup"), bool(node, "showInFooterMenu"),
-                intent, examples, steps, node.location());
+                boolChild(node, "isPlaceholderDialog"), node.value("botDialogGroup"),
+                boolChild(node, "showInFooterMenu"), intent, examples, steps, training, node.location());
+    }
+
+    /** The id a step without {@code stepIdentifier} gets: its dialog and position, e.g. {@code Welcome/1.0}. */
+    static String syntheticStepId(String dialog, String path) {
+        return dialog + "/" + path;
     }
 
     private Step readStep(XmlNode node, String dialog, String path) {
         String id = node.value("stepIdentifier");
         if (id == null) {
-            id = dialog + "/" + path;
+            id = syntheticStepId(dialog, path);
         }
         String type = node.value("type");
         Location at = node.location();
@@ -279,11 +410,18 @@ public final class SalesforceMetadataParser {
         Step step = switch (type) {
             case "Message" -> {
                 known.add("botMessages");
-                yield new Step.Message(id, messages(node), at);
+                yield new Step.Message(id, messages(node, "botMessages"), at);
             }
             case "Navigation" -> {
                 known.add("botNavigation");
-                yield readNavigation(node, id, dialog);
+                XmlNode nav = node.child("botNavigation").orElse(null);
+                if (nav == null) {
+                    diagnostics.add(Diagnostic.at(at, "navigation.missing", Severity.ERROR,
+                            "Navigation step in dialog '" + dialog + "' has no <botNavigation>"));
+                    yield new Step.Navigation(id, "Redirect", List.of(), at);
+                }
+                BotNavigation n = readNavigation(nav, dialog);
+                yield new Step.Navigation(id, n.navigationType(), n.links(), at);
             }
             case "Wait" -> new Step.Wait(id, at);
             case "Group" -> {
@@ -295,8 +433,10 @@ public final class SalesforceMetadataParser {
                 }
                 List<Condition> conditions = new ArrayList<>();
                 for (XmlNode c : node.all("botStepConditions")) {
+                    children(c, "botStepConditions",
+                            Set.of("leftOperandName", "leftOperandType", "operatorType", "rightOperandValue"));
                     conditions.add(new Condition(c.value("leftOperandName"), c.value("leftOperandType"),
-                            c.value("operatorType"), c.value("rightOperandValue")));
+                            c.value("operatorType"), c.value("rightOperandValue"), c.location()));
                 }
                 yield new Step.Group(id, node.value("conditionLogicType"), conditions, nested, at);
             }
@@ -308,9 +448,32 @@ public final class SalesforceMetadataParser {
                 known.add("conversationSystemMessage");
                 yield readSystemMessage(node, id, dialog);
             }
+            case "Invocation" -> {
+                known.add("botInvocation");
+                XmlNode inv = node.child("botInvocation").orElse(null);
+                if (inv == null) {
+                    diagnostics.add(Diagnostic.at(at, "invocation.missing", Severity.ERROR,
+                            "Invocation step in dialog '" + dialog + "' has no <botInvocation>"));
+                    yield new Step.Unsupported(id, type, at);
+                }
+                yield new Step.Action(id, readInvocation(inv), at);
+            }
+            case "RecordLookup" -> {
+                known.add("conversationRecordLookup");
+                XmlNode lookup = node.child("conversationRecordLookup").orElse(null);
+                if (lookup == null) {
+                    diagnostics.add(Diagnostic.at(at, "record-lookup.missing", Severity.ERROR,
+                            "RecordLookup step in dialog '" + dialog + "' has no <conversationRecordLookup>"));
+                    yield new Step.Unsupported(id, type, at);
+                }
+                yield readRecordLookup(lookup, id, at);
+            }
             default -> {
-                diagnostics.add(Diagnostic.at(at, "step.unsupported", Severity.WARNING,
-                        "step type '" + type + "' in dialog '" + dialog + "' is not supported; it will be skipped"));
+                boolean agent = type.equals("GoalStep");
+                diagnostics.add(Diagnostic.at(at, agent ? "element.agent-only" : "step.unsupported", Severity.WARNING,
+                        "step type '" + type + "' in dialog '" + dialog + "' is "
+                                + (agent ? "used only by generative agents" : "not supported")
+                                + "; it will be skipped"));
                 // the step's body belongs to the unsupported type: don't report its parts again
                 known.addAll(node.children().stream().map(XmlNode::name).toList());
                 yield new Step.Unsupported(id, type, at);
@@ -318,38 +481,28 @@ public final class SalesforceMetadataParser {
         };
         for (XmlNode child : node.children()) {
             if (!known.contains(child.name())) {
-                unknown(child, "botSteps", Set.of());
+                other(child, "botSteps");
             }
         }
         return step;
     }
 
-    private List<String> messages(XmlNode node) {
+    private List<String> messages(XmlNode node, String element) {
         List<String> messages = new ArrayList<>();
-        for (XmlNode m : node.all("botMessages")) {
+        for (XmlNode m : node.all(element)) {
             XmlNode text = m.child("message").orElse(null);
             if (text == null) {
                 diagnostics.add(Diagnostic.at(m.location(), "message.empty", Severity.WARNING,
-                        "<botMessages> has no <message>; nothing will be sent"));
+                        "<" + element + "> has no <message>; nothing will be sent"));
                 continue;
             }
             messages.add(text.text().strip());
-            for (XmlNode c : m.children()) {
-                if (!Set.of("message", "messageIdentifier").contains(c.name())) {
-                    unknown(c, "botMessages", Set.of());
-                }
-            }
+            children(m, element, Set.of("message", "messageIdentifier"));
         }
         return messages;
     }
 
-    private Step readNavigation(XmlNode step, String id, String dialog) {
-        XmlNode nav = step.child("botNavigation").orElse(null);
-        if (nav == null) {
-            diagnostics.add(Diagnostic.at(step.location(), "navigation.missing", Severity.ERROR,
-                    "Navigation step in dialog '" + dialog + "' has no <botNavigation>"));
-            return new Step.Navigation(id, "Redirect", List.of(), step.location());
-        }
+    private BotNavigation readNavigation(XmlNode nav, String dialog) {
         String type = nav.value("type") == null ? "Redirect" : nav.value("type");
         List<NavigationLink> links = new ArrayList<>();
         for (XmlNode child : nav.children()) {
@@ -359,27 +512,82 @@ public final class SalesforceMetadataParser {
                 }
                 case "botNavigationLinks" -> {
                     String target = child.value("targetBotDialog");
-                    if (target == null) {
+                    String variable = child.value("targetVariable");
+                    if (target == null && variable == null) {
                         diagnostics.add(Diagnostic.at(child.location(), "navigation.no-target", Severity.WARNING,
-                                "<botNavigationLinks> without <targetBotDialog> in dialog '" + dialog
-                                        + "' is not supported (e.g. a variable target); ignored"));
+                                "<botNavigationLinks> in dialog '" + dialog
+                                        + "' has neither <targetBotDialog> nor <targetVariable>; ignored"));
                     } else {
-                        links.add(new NavigationLink(child.value("label"), target, child.location()));
+                        links.add(new NavigationLink(child.value("label"), target, variable,
+                                child.value("targetVariableType"), child.location()));
                     }
-                    for (XmlNode c : child.children()) {
-                        if (!Set.of("label", "targetBotDialog").contains(c.name())) {
-                            unknown(c, "botNavigationLinks", Set.of());
-                        }
-                    }
+                    children(child, "botNavigationLinks",
+                            Set.of("label", "targetBotDialog", "targetVariable", "targetVariableType"));
                 }
-                default -> unknown(child, "botNavigation", Set.of());
+                default -> other(child, "botNavigation");
             }
         }
-        if (!"Redirect".equals(type)) {
+        if (!Set.of("Redirect", "Call", "TransferToAgent").contains(type)) {
             diagnostics.add(Diagnostic.at(nav.location(), "navigation.unsupported-type", Severity.WARNING,
-                    "navigation type '" + type + "' in dialog '" + dialog + "' is not supported; only Redirect is"));
+                    "navigation type '" + type + "' in dialog '" + dialog
+                            + "' is not supported; only Redirect, Call and TransferToAgent are"));
         }
-        return new Step.Navigation(id, type, links, step.location());
+        return new BotNavigation(type, links, nav.location());
+    }
+
+    private Invocation readInvocation(XmlNode node) {
+        List<Invocation.Mapping> mappings = new ArrayList<>();
+        for (XmlNode child : node.children()) {
+            switch (child.name()) {
+                case "invocationActionName", "invocationActionType" -> {
+                    // read below
+                }
+                case "invocationMappings" -> {
+                    children(child, "invocationMappings",
+                            Set.of("parameterName", "type", "variableName", "variableType", "value", "recordName"));
+                    mappings.add(new Invocation.Mapping(child.value("parameterName"), child.value("type"),
+                            child.value("variableName"), child.value("variableType"), child.value("value"),
+                            child.location()));
+                }
+                default -> other(child, "botInvocation");
+            }
+        }
+        return new Invocation(node.value("invocationActionName"), node.value("invocationActionType"), mappings,
+                node.location());
+    }
+
+    private Step readRecordLookup(XmlNode node, String id, Location at) {
+        List<String> fields = new ArrayList<>();
+        List<LookupCondition> conditions = new ArrayList<>();
+        Integer max = null;
+        for (XmlNode child : node.children()) {
+            switch (child.name()) {
+                case "SObjectType", "filterLogic", "sortFieldName", "sortOrder", "sourceVariableName",
+                        "sourceVariableType", "targetVariableName" -> {
+                    // read below
+                }
+                case "maxLookupResults" -> max = parseInt(child, 1, 2000);
+                case "lookupFields", "fields" -> {
+                    children(child, child.name(), Set.of("fieldName"));
+                    String field = child.value("fieldName");
+                    if (field != null) {
+                        fields.add(field);
+                    }
+                }
+                case "conditions" -> {
+                    children(child, "conditions", Set.of("leftOperand", "operatorType", "rightOperandName",
+                            "rightOperandType", "rightOperandValue", "sortOrder"));
+                    Integer order = child.child("sortOrder").map(s -> parseInt(s, 0, 10_000)).orElse(null);
+                    conditions.add(new LookupCondition(child.value("leftOperand"), child.value("operatorType"),
+                            child.value("rightOperandName"), child.value("rightOperandType"),
+                            child.value("rightOperandValue"), order, child.location()));
+                }
+                default -> other(child, "conversationRecordLookup");
+            }
+        }
+        return new Step.RecordLookup(id, node.value("SObjectType"), fields, conditions, node.value("filterLogic"), max,
+                node.value("sortFieldName"), node.value("sortOrder"), node.value("sourceVariableName"),
+                node.value("sourceVariableType"), node.value("targetVariableName"), at);
     }
 
     private Step readVariableOperation(XmlNode step, String id, String dialog) {
@@ -392,51 +600,46 @@ public final class SalesforceMetadataParser {
         String type = op.value("type");
         List<VariableOperand> operands = new ArrayList<>();
         Invocation invocation = null;
+        BotNavigation invalidInput = null;
         List<String> quickReplies = new ArrayList<>();
         for (XmlNode child : op.children()) {
             switch (child.name()) {
-                case "type", "variableOperationIdentifier", "askCollectIfSet", "optionalCollect", "botMessages" -> {
+                case "type", "askCollectIfSet", "optionalCollect", "botMessages", "retryMessages",
+                        "quickReplyType", "quickReplyWidgetType", "quickReplyOptionTemplate", "sourceVariableName",
+                        "sourceVariableType", "autoSelectIfSingleChoice", "ignoreIntentRecognition" -> {
                     // read directly
                 }
                 case "botVariableOperands" -> {
+                    children(child, "botVariableOperands", Set.of("sourceName", "sourceType", "sourceValue",
+                            "targetName", "targetType", "disableAutoFill"));
                     operands.add(new VariableOperand(child.value("sourceName"), child.value("sourceType"),
-                            child.value("sourceValue"), child.value("targetName"), child.value("targetType")));
-                    for (XmlNode c : child.children()) {
-                        if (!Set.of("sourceName", "sourceType", "sourceValue", "targetName", "targetType")
-                                .contains(c.name())) {
-                            unknown(c, "botVariableOperands", Set.of("disableAutoFill"));
-                        }
-                    }
+                            child.value("sourceValue"), child.value("targetName"), child.value("targetType"),
+                            child.child("disableAutoFill").map(this::bool).orElse(null), child.location()));
                 }
-                case "botInvocation" -> {
-                    List<Invocation.Mapping> mappings = new ArrayList<>();
-                    for (XmlNode m : child.all("invocationMappings")) {
-                        mappings.add(new Invocation.Mapping(m.value("parameterName"), m.value("type"),
-                                m.value("variableName")));
-                    }
-                    invocation = new Invocation(child.value("invocationActionName"),
-                            child.value("invocationActionType"), mappings);
-                    diagnostics.add(Diagnostic.at(child.location(), "invocation.unsupported", Severity.WARNING,
-                            "action '" + invocation.actionName() + "' (" + invocation.actionType() + ") in dialog '"
-                                    + dialog + "' is not executed yet: its output variables stay unset"));
-                }
+                case "botInvocation" -> invocation = readInvocation(child);
+                case "invalidInputBotNavigation" -> invalidInput = readNavigation(child, dialog);
                 case "botQuickReplyOptions" -> {
+                    children(child, "botQuickReplyOptions",
+                            Set.of("literalValue", "quickReplyOptionIdentifier", "quickReplyOrder"));
                     String literal = child.value("literalValue");
                     if (literal != null) {
                         quickReplies.add(literal);
                     }
                 }
-                default -> unknown(child, "botVariableOperation", Set.of("quickReplyWidgetType", "quickReplyType",
-                        "quickReplyOptionTemplate", "retryMessages", "invalidInputBotNavigation",
-                        "sourceVariableName", "sourceVariableType", "ruleNamespace"));
+                case "messageDefinition", "successMessages" -> other(child, "botVariableOperation");
+                default -> other(child, "botVariableOperation");
             }
         }
         if (type == null || !Set.of("Set", "Unset", "Collect").contains(type)) {
             diagnostics.add(Diagnostic.at(op.location(), "variable-operation.unsupported", Severity.WARNING,
                     "variable operation type '" + type + "' in dialog '" + dialog + "' is not supported; skipped"));
         }
-        return new Step.VariableOperation(id, type == null ? "(none)" : type, operands, messages(op),
-                bool(op, "askCollectIfSet"), bool(op, "optionalCollect"), invocation, quickReplies, step.location());
+        return new Step.VariableOperation(id, type == null ? "(none)" : type, operands, messages(op, "botMessages"),
+                boolChild(op, "askCollectIfSet"), boolChild(op, "optionalCollect"), invocation, quickReplies,
+                op.value("quickReplyType"), op.value("quickReplyWidgetType"), op.value("quickReplyOptionTemplate"),
+                op.value("sourceVariableName"), op.value("sourceVariableType"), messages(op, "retryMessages"),
+                invalidInput, boolChild(op, "autoSelectIfSingleChoice"), boolChild(op, "ignoreIntentRecognition"),
+                step.location());
     }
 
     private Step readSystemMessage(XmlNode step, String id, String dialog) {
@@ -454,23 +657,45 @@ public final class SalesforceMetadataParser {
                         // read above
                     }
                     case "systemMessageMappings" -> {
+                        children(child, "systemMessageMappings", Set.of("mappingType", "parameterType",
+                                "variableName"));
                         if ("Transfer".equals(child.value("parameterType"))) {
                             transferVariable = child.value("variableName");
                         }
                     }
-                    default -> unknown(child, "conversationSystemMessage", Set.of());
+                    default -> other(child, "conversationSystemMessage");
                 }
             }
         }
         return new Step.SystemMessage(id, type == null ? "(none)" : type, transferVariable, step.location());
     }
 
-    /** Reports an element Parley does not act on: INFO when it is a known setting, WARNING otherwise. Once per file. */
-    private void unknown(XmlNode node, String parent, Set<String> knownIgnored) {
+    /** Reports every child of {@code node} whose name is not in {@code known}. */
+    private void children(XmlNode node, String parent, Set<String> known) {
+        for (XmlNode c : node.children()) {
+            if (!known.contains(c.name())) {
+                other(c, parent);
+            }
+        }
+    }
+
+    /**
+     * Reports an element the model does not hold: INFO when it is a known setting without effect, WARNING
+     * {@code element.agent-only} for generative-agent features in use, WARNING {@code element.unsupported} otherwise.
+     * Once per element name, parent and file.
+     */
+    private void other(XmlNode node, String parent) {
         if (!reported.add(node.location().file() + "|" + parent + "/" + node.name())) {
             return;
         }
-        if (knownIgnored.contains(node.name())) {
+        String text = node.text().strip();
+        boolean empty = node.children().isEmpty() && (text.isEmpty() || text.equals("false"));
+        if (AGENT_ONLY.contains(node.name()) && !empty) {
+            diagnostics.add(Diagnostic.at(node.location(), "element.agent-only", Severity.WARNING,
+                    "<" + node.name() + "> in <" + parent
+                            + "> is used only by generative agents (Agentforce); Parley does not run it"));
+        } else if (IGNORED.contains(node.name()) || AGENT_ONLY.contains(node.name())
+                || (node.name().equals("localMlDomain"))) {
             diagnostics.add(Diagnostic.at(node.location(), "element.ignored", Severity.INFO,
                     "<" + node.name() + "> in <" + parent + "> is not used by Parley and is ignored"));
         } else {
@@ -479,15 +704,17 @@ public final class SalesforceMetadataParser {
         }
     }
 
-    private boolean bool(XmlNode node, String child) {
-        return node.child(child).map(c -> {
-            String v = c.text().strip();
-            if (!v.equals("true") && !v.equals("false")) {
-                diagnostics.add(Diagnostic.at(c.location(), "value.not-boolean", Severity.WARNING,
-                        "<" + child + "> must be true or false, was '" + v + "'; false assumed"));
-            }
-            return v.equals("true");
-        }).orElse(false);
+    private boolean boolChild(XmlNode node, String child) {
+        return node.child(child).map(this::bool).orElse(false);
+    }
+
+    private Boolean bool(XmlNode c) {
+        String v = c.text().strip();
+        if (!v.equals("true") && !v.equals("false")) {
+            diagnostics.add(Diagnostic.at(c.location(), "value.not-boolean", Severity.WARNING,
+                    "<" + c.name() + "> must be true or false, was '" + v + "'; false assumed"));
+        }
+        return v.equals("true");
     }
 
     private Integer parseInt(XmlNode node, int min, int max) {
@@ -504,6 +731,21 @@ public final class SalesforceMetadataParser {
         } catch (NumberFormatException e) {
             diagnostics.add(Diagnostic.at(node.location(), "value.not-a-number", Severity.WARNING,
                     "<" + node.name() + "> must be a whole number, was '" + v + "'; ignored"));
+            return null;
+        }
+    }
+
+    private Double parseDouble(XmlNode node) {
+        String v = node.text().strip();
+        try {
+            double value = Double.parseDouble(v);
+            if (!Double.isFinite(value)) {
+                throw new NumberFormatException(v);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            diagnostics.add(Diagnostic.at(node.location(), "value.not-a-number", Severity.WARNING,
+                    "<" + node.name() + "> must be a number, was '" + v + "'; ignored"));
             return null;
         }
     }

@@ -81,7 +81,7 @@ final class SecureXmlReader {
                             return null;
                         }
                         stack.push(new Builder(reader.getLocalName(),
-                                new dev.parley.botmodel.Location(name, at.getLineNumber(), at.getColumnNumber())));
+                                new dev.parley.botmodel.Location(name, at.getLineNumber(), startColumn(reader, at))));
                     }
                     case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
                         if (!stack.isEmpty()) {
@@ -125,6 +125,22 @@ final class SecureXmlReader {
             diagnostics.add(new Diagnostic(name, 1, 1, "xml.malformed", Severity.ERROR, "the file has no root element"));
         }
         return root;
+    }
+
+    /**
+     * StAX reports where a start tag ends; diagnostics should point where it begins. For a plain {@code <name>} on
+     * one line that is the end column minus the tag's length; tags with attributes keep the end column.
+     */
+    private static int startColumn(XMLStreamReader reader, Location at) {
+        int end = at.getColumnNumber();
+        if (reader.getAttributeCount() == 0 && reader.getNamespaceCount() == 0
+                && (reader.getPrefix() == null || reader.getPrefix().isEmpty())) {
+            int start = end - reader.getLocalName().length() - 2;
+            if (start >= 1) {
+                return start;
+            }
+        }
+        return end;
     }
 
     private static void error(List<Diagnostic> diagnostics, String file, Location at, String code, String message) {

@@ -64,7 +64,7 @@ class BotCompilerTests {
                         .filteredOn(d -> d.severity() == Severity.ERROR)
                         .singleElement()
                         .satisfies(d -> {
-                            assertThat(d.code()).isEqualTo("dialog.unknown");
+                            assertThat(d.code()).isEqualTo("navigation.unknown-dialog");
                             assertThat(d.message()).contains("Nowhere");
                             assertThat(d.file()).isEqualTo("b.bot");
                             assertThat(d.line()).isPositive();
@@ -102,7 +102,8 @@ class BotCompilerTests {
         assertThat(BotCompiler.compile(byLabel, null).confusedDialog()).isEqualTo("Fallback");
         Program program = BotCompiler.compile(none, null);
         assertThat(program.confusedDialog()).isNull();
-        assertThat(program.warnings()).extracting(Diagnostic::code).containsExactly("dialog.no-confused");
+        assertThat(program.warnings()).extracting(Diagnostic::code)
+                .containsExactly("system-dialog.missing", "dialog.no-confused");
     }
 
     @Test

@@ -84,15 +84,14 @@ class SalesforceMetadataParserTests {
     }
 
     @Test
-    void reportsWhatTheAstroBotUsesThatParleyDoesNotRun() {
+    void reportsWhatTheAstroBotUsesThatParleyDoesNotRunAsInfoOnly() {
         ParseResult result = astro();
 
-        assertThat(withSeverity(result, Severity.WARNING)).extracting(Diagnostic::code)
-                .containsExactly("invocation.unsupported", "invocation.unsupported");
-        assertThat(withSeverity(result, Severity.WARNING).getFirst().message()).contains("Get_Case_Details");
+        assertThat(withSeverity(result, Severity.WARNING)).isEmpty();
         assertThat(withSeverity(result, Severity.INFO)).extracting(Diagnostic::message)
                 .anySatisfy(m -> assertThat(m).contains("<botUser>"))
-                .anySatisfy(m -> assertThat(m).contains("<nlpProviders>"));
+                .anySatisfy(m -> assertThat(m).contains("<agentDSLEnabled>"))
+                .anySatisfy(m -> assertThat(m).contains("<includeInPrompt>"));
         assertThat(result.diagnostics()).allSatisfy(d -> {
             assertThat(d.file()).isNotNull();
             assertThat(d.line()).isPositive();
@@ -100,6 +99,35 @@ class SalesforceMetadataParserTests {
         });
         // in upload order: the Bot file was given first
         assertThat(result.diagnostics().getFirst().file()).isEqualTo("Astro_Case_Resolution.bot-meta.xml");
+    }
+
+    @Test
+    void readsTheAstroBotsSettingsInvocationsAndOperands() {
+        BotDefinition bot = astro().bot();
+
+        assertThat(bot.sessionTimeout()).isZero();
+        assertThat(bot.logPrivateConversationData()).isFalse();
+        assertThat(bot.richContentEnabled()).isTrue();
+        assertThat(bot.contextVariables().getFirst().mappings()).singleElement()
+                .isEqualTo(new ContextVariableMapping("MessagingEndUser", "MessagingEndUser.ContactId",
+                        "EmbeddedMessaging"));
+        BotVersionDefinition v = bot.versions().getFirst();
+        assertThat(v.language()).isEqualTo("en_US");
+        assertThat(v.intentDisambiguationEnabled()).isFalse();
+        assertThat(v.entryDialogLocation().line()).isGreaterThan(400);
+        assertThat(v.conversationVariable("OmniChannelFlowId").orElseThrow().sObjectType()).isEqualTo("FlowDefinition");
+        assertThat(v.conversationSystemDialogs()).extracting(SystemDialog::type)
+                .containsExactly("ErrorHandling", "TransferFailed");
+        Step.VariableOperation collect = (Step.VariableOperation) v.dialog("Case_Status").orElseThrow().steps().get(0);
+        assertThat(collect.quickReplyWidgetType()).isEqualTo("Buttons");
+        assertThat(collect.operands().getFirst().disableAutoFill()).isTrue();
+        assertThat(collect.operands().getFirst().sourceType()).isEqualTo("StandardMlSlotClass");
+        Step.VariableOperation set = (Step.VariableOperation) v.dialog("Case_Status").orElseThrow().steps().get(1);
+        assertThat(set.invocation().mappings().getFirst()).satisfies(m -> {
+            assertThat(m.direction()).isEqualTo("Input");
+            assertThat(m.variableType()).isEqualTo("ConversationVariable");
+            assertThat(m.location().line()).isPositive();
+        });
     }
 
     @Test
@@ -140,13 +168,30 @@ class SalesforceMetadataParserTests {
                     assertThat(m.id()).isEqualTo("Welcome/0");
                 });
         assertThat(v.dialog("Check_My_Order").orElseThrow().steps().getFirst())
-                .isInstanceOfSatisfying(Step.Unsupported.class, u -> assertThat(u.type()).isEqualTo("RecordLookup"));
-        assertThat(withSeverity(result, Severity.WARNING)).singleElement().satisfies(d -> {
-            assertThat(d.code()).isEqualTo("step.unsupported");
-            assertThat(d.message()).contains("RecordLookup").contains("Check_My_Order");
-            assertThat(d.file()).isEqualTo("kovai.bot");
-            assertThat(d.line()).isEqualTo(22);
+                .isInstanceOfSatisfying(Step.RecordLookup.class, r -> {
+                    assertThat(r.sObjectType()).isEqualTo("Contact");
+                    assertThat(r.lookupFields()).containsExactly("Contact.Birthdate");
+                    assertThat(r.filterLogic()).isEqualTo("And");
+                    assertThat(r.maxLookupResults()).isEqualTo(3);
+                    assertThat(r.targetVariableName()).isEqualTo("ListVar");
+                    assertThat(r.conditions()).singleElement().satisfies(c -> {
+                        assertThat(c.leftOperand()).isEqualTo("Contact.LastName");
+                        assertThat(c.operatorType()).isEqualTo("Contains");
+                        assertThat(c.rightOperandName()).isEqualTo("LastName");
+                        assertThat(c.rightOperandType()).isEqualTo("ConversationVariable");
+                        assertThat(c.sortOrder()).isEqualTo(1);
+                    });
+                    assertThat(r.location().line()).isEqualTo(22);
+                });
+        assertThat(bot.slotClasses()).singleElement().satisfies(s -> {
+            assertThat(s.developerName()).isEqualTo("Memory_size");
+            assertThat(s.extractionType()).isEqualTo("Pattern");
+            assertThat(s.extractionRegex()).isEqualTo("[1-9][0-9]*");
+            assertThat(s.dataType()).isEqualTo("Text");
         });
+        assertThat(bot.intents()).extracting(IntentDefinition::developerName).containsExactly("Transfer_To_Agent");
+        assertThat(v.dialog("Transfer_To_Agent").orElseThrow().mlIntentTrainingEnabled()).isFalse();
+        assertThat(withSeverity(result, Severity.WARNING)).isEmpty();
     }
 
     @Test
@@ -197,7 +242,7 @@ class SalesforceMetadataParserTests {
                     <botDialogs><developerName>D</developerName>
                       <botSteps><type>Teleport</type><destination>Mars</destination></botSteps>
                       <botSteps><type>Message</type><botMessages><message>hi</message></botMessages><colour>red</colour></botSteps>
-                      <botSteps><type>Navigation</type><botNavigation><type>Call</type>
+                      <botSteps><type>Navigation</type><botNavigation><type>Jump</type>
                         <botNavigationLinks><targetBotDialog>D</targetBotDialog></botNavigationLinks></botNavigation></botSteps>
                       <botSteps><type>SystemMessage</type><conversationSystemMessage><type>Survey</type></conversationSystemMessage></botSteps>
                       <futureFeature>x</futureFeature>
@@ -214,6 +259,131 @@ class SalesforceMetadataParserTests {
         assertThat(result.bot().versions().getFirst().dialogs().getFirst().steps()).extracting(Step::type)
                 .containsExactly("Teleport", "Message", "Navigation", "SystemMessage");
         assertThat(result.bot().versions().getFirst().responseDelayMilliseconds()).isNull();
+    }
+
+    @Test
+    void readsThePublishedSchemaADialogBotCanUse() {
+        ParseResult result = parse(xml("Pizza.bot", """
+                <Bot %s>
+                  <botMlDomain>
+                    <label>Pizza</label>
+                    <mlIntents><developerName>New_Order</developerName><label>New Order</label>
+                      <mlIntentUtterances><utterance>I want pie</utterance></mlIntentUtterances>
+                      <relatedMlIntents><relatedMlIntent>Other</relatedMlIntent></relatedMlIntents>
+                    </mlIntents>
+                    <mlSlotClasses><developerName>Size</developerName><extractionType>Value</extractionType>
+                      <label>Size</label><dataType>Text</dataType>
+                      <mlSlotClassValues><synonymGroup><languages>en_US</languages><terms>Big</terms>
+                        <terms>Huge</terms></synonymGroup><value>Large</value></mlSlotClassValues>
+                    </mlSlotClasses>
+                    <name>Pizza</name>
+                  </botMlDomain>
+                  <botVersions><fullName>v1</fullName>
+                    <botDialogGroups><developerName>Orders</developerName><label>Orders</label></botDialogGroups>
+                    <botDialogs><developerName>New_Order</developerName><label>New Order</label>
+                      <botDialogGroup>Orders</botDialogGroup><mlIntent>New_Order</mlIntent>
+                      <mlIntentTrainingEnabled>true</mlIntentTrainingEnabled>
+                      <botSteps><type>Group</type><conditionLogicType>Or</conditionLogicType>
+                        <botStepConditions><leftOperandName>Verified</leftOperandName>
+                          <leftOperandType>ConversationVariable</leftOperandType><operatorType>Equals</operatorType>
+                          <rightOperandValue>false</rightOperandValue></botStepConditions>
+                        <botSteps><type>Navigation</type><botNavigation><type>Call</type>
+                          <botNavigationLinks><targetBotDialog>Verify</targetBotDialog></botNavigationLinks>
+                        </botNavigation></botSteps>
+                      </botSteps>
+                      <botSteps><type>VariableOperation</type><stepIdentifier>ask_size</stepIdentifier>
+                        <botVariableOperation><type>Collect</type>
+                          <botMessages><message>Which size?</message></botMessages>
+                          <retryMessages><message>Small, medium or large?</message></retryMessages>
+                          <botQuickReplyOptions><literalValue>Small</literalValue></botQuickReplyOptions>
+                          <botQuickReplyOptions><literalValue>Large</literalValue></botQuickReplyOptions>
+                          <quickReplyType>Static</quickReplyType><quickReplyWidgetType>Menu</quickReplyWidgetType>
+                          <optionalCollect>true</optionalCollect><ignoreIntentRecognition>true</ignoreIntentRecognition>
+                          <invalidInputBotNavigation><type>Redirect</type>
+                            <botNavigationLinks><targetBotDialog>Verify</targetBotDialog></botNavigationLinks>
+                          </invalidInputBotNavigation>
+                          <botVariableOperands><sourceName>Size</sourceName><sourceType>MlSlotClass</sourceType>
+                            <targetName>Size</targetName><targetType>ConversationVariable</targetType></botVariableOperands>
+                        </botVariableOperation></botSteps>
+                      <botSteps><type>Invocation</type><botInvocation><invocationActionName>Price</invocationActionName>
+                        <invocationActionType>apex</invocationActionType>
+                        <invocationMappings><parameterName>size</parameterName><type>Input</type><value>Large</value></invocationMappings>
+                      </botInvocation></botSteps>
+                      <botSteps><type>Navigation</type><botNavigation><type>TransferToAgent</type></botNavigation></botSteps>
+                      <botSteps><type>Navigation</type><botNavigation><type>Redirect</type>
+                        <botNavigationLinks><targetVariable>Next</targetVariable><targetVariableType>ConversationVariable</targetVariableType></botNavigationLinks>
+                      </botNavigation></botSteps>
+                    </botDialogs>
+                    <botDialogs><developerName>Verify</developerName><label>Verify</label></botDialogs>
+                    <conversationVariables><dataType>Text</dataType><developerName>Size</developerName><label>Size</label>
+                      <visibility>external</visibility></conversationVariables>
+                    <entryDialog>New_Order</entryDialog>
+                    <intentThreshold>2.5</intentThreshold>
+                  </botVersions>
+                  <label>Pizza</label>
+                  <sessionTimeout>30</sessionTimeout>
+                </Bot>""".formatted(NS)));
+
+        assertThat(result.diagnostics()).isEmpty();
+        BotDefinition bot = result.bot();
+        assertThat(bot.sessionTimeout()).isEqualTo(30);
+        assertThat(bot.intent("New_Order").orElseThrow().relatedIntents()).containsExactly("Other");
+        assertThat(bot.slotClass("Size").orElseThrow().values()).singleElement().satisfies(v -> {
+            assertThat(v.value()).isEqualTo("Large");
+            assertThat(v.synonyms()).containsExactly("Big", "Huge");
+            assertThat(v.languages()).containsExactly("en_US");
+        });
+        BotVersionDefinition v = bot.versions().getFirst();
+        assertThat(v.intentThreshold()).isEqualTo(2.5);
+        assertThat(v.dialogGroups()).extracting(DialogGroup::developerName).containsExactly("Orders");
+        assertThat(v.conversationVariables().getFirst().visibility()).isEqualTo("external");
+        DialogDefinition d = v.dialog("New_Order").orElseThrow();
+        assertThat(d.utterances()).containsExactly("I want pie");
+        assertThat(d.mlIntentTrainingEnabled()).isTrue();
+        assertThat(d.steps()).extracting(Step::type)
+                .containsExactly("Group", "VariableOperation", "Invocation", "Navigation", "Navigation");
+        Step.Group group = (Step.Group) d.steps().getFirst();
+        assertThat(group.conditionLogicType()).isEqualTo("Or");
+        assertThat(group.conditions()).singleElement().extracting(Condition::operatorType).isEqualTo("Equals");
+        assertThat(((Step.Navigation) group.steps().getFirst()).navigationType()).isEqualTo("Call");
+        Step.VariableOperation collect = (Step.VariableOperation) d.steps().get(1);
+        assertThat(collect.id()).isEqualTo("ask_size");
+        assertThat(collect.retryMessages()).containsExactly("Small, medium or large?");
+        assertThat(collect.quickReplies()).containsExactly("Small", "Large");
+        assertThat(collect.quickReplyType()).isEqualTo("Static");
+        assertThat(collect.widget()).isEqualTo("menu");
+        assertThat(collect.optionalCollect()).isTrue();
+        assertThat(collect.ignoreIntentRecognition()).isTrue();
+        assertThat(collect.invalidInputNavigation().links()).extracting(NavigationLink::targetDialog)
+                .containsExactly("Verify");
+        Step.Action action = (Step.Action) d.steps().get(2);
+        assertThat(action.invocation().mappings()).singleElement().extracting(Invocation.Mapping::value)
+                .isEqualTo("Large");
+        assertThat(((Step.Navigation) d.steps().get(3)).navigationType()).isEqualTo("TransferToAgent");
+        assertThat(((Step.Navigation) d.steps().get(4)).links()).singleElement()
+                .extracting(NavigationLink::targetVariable).isEqualTo("Next");
+        assertThat(d.steps().get(2).id()).isEqualTo("New_Order/2");
+    }
+
+    @Test
+    void reportsGenerativeAgentElementsAsAgentOnly() {
+        ParseResult result = parse(xml("a.bot", """
+                <Bot %s>
+                  <agentDSLEnabled>true</agentDSLEnabled>
+                  <botVersions><fullName>v1</fullName>
+                    <botDialogs><developerName>D</developerName><label>D</label>
+                      <botSteps><type>GoalStep</type><conversationStepGoalMappings><goalName>G</goalName></conversationStepGoalMappings></botSteps>
+                    </botDialogs>
+                    <conversationDefinitionPlanners><genAiPlannerName>P</genAiPlannerName></conversationDefinitionPlanners>
+                    <entryDialog>D</entryDialog>
+                  </botVersions>
+                </Bot>""".formatted(NS)));
+
+        assertThat(withSeverity(result, Severity.WARNING)).extracting(Diagnostic::code)
+                .containsExactly("element.agent-only", "element.agent-only", "element.agent-only");
+        assertThat(withSeverity(result, Severity.WARNING)).extracting(Diagnostic::message)
+                .anySatisfy(m -> assertThat(m).contains("<conversationDefinitionPlanners>"))
+                .anySatisfy(m -> assertThat(m).contains("GoalStep"));
     }
 
     @Test

@@ -45,4 +45,28 @@ class DeterminismTests {
         assertThat(a.options()).isEqualTo(b.options()).isEqualTo(c.options());
         assertThat(a.id()).isNotEqualTo(b.id());
     }
+
+    @Test
+    void aWholeConversationWithEffectsReplaysIdentically() {
+        Program pizza = TestBots.fromClasspath("bots/pizza.bot");
+
+        assertThat(play(pizza)).isEqualTo(play(pizza));
+    }
+
+    /** Every result of a conversation through an order, including the effect, as one list. */
+    private static java.util.List<TurnResult> play(Program pizza) {
+        Engine engine = new Engine(EngineLimits.defaults());
+        java.util.List<TurnResult> results = new java.util.ArrayList<>();
+        TurnResult r = engine.start(pizza, "det", Map.of("FirstName", "Ada"), "I want a large pizza");
+        results.add(r);
+        for (String text : java.util.List.of("3", "ada@example.com")) {
+            r = engine.resume(pizza, r.state(), new Input.Text(text));
+            results.add(r);
+        }
+        r = engine.complete(pizza, r.state(),
+                EffectResult.success(r.effect().id(), Map.of("orderNumber", "P-1", "total", 30)));
+        results.add(r);
+        results.add(engine.resume(pizza, r.state(), new Input.Choice(1, null)));
+        return results;
+    }
 }

@@ -24,14 +24,19 @@ final class TestBots {
     static Program fromClasspath(String... resources) {
         List<SourceFile> files = new ArrayList<>();
         for (String resource : resources) {
-            try (InputStream in = TestBots.class.getResourceAsStream("/" + resource)) {
-                assertThat(in).as("test resource %s", resource).isNotNull();
-                files.add(new SourceFile(resource, in.readAllBytes()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            files.add(source(resource));
         }
         return compile(files);
+    }
+
+    /** A test resource as an uploaded file. */
+    static SourceFile source(String resource) {
+        try (InputStream in = TestBots.class.getResourceAsStream("/" + resource)) {
+            assertThat(in).as("test resource %s", resource).isNotNull();
+            return new SourceFile(resource, in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The demo bot, read from the repository (tests run with the module folder as working directory). */
