@@ -64,8 +64,9 @@ record BotCatalogProperties(List<ConfiguredBot> bots, @DefaultValue("30m") Durat
      * @param orgId         the owning org
      * @param botId         the bot's id in the runtime's routes
      * @param versionId     the 18-character version id reported as {@code botVersion}
-     * @param location      a directory (every {@code *.xml} and {@code *.bot} file in it) or files holding the
-     *                      Salesforce metadata; {@code classpath:} locations are allowed
+     * @param location      a directory (every {@code *.xml}, {@code *.bot}, {@code *.yaml} and {@code *.yml} file in
+     *                      it) or files holding the Salesforce metadata or Parley YAML; {@code classpath:} locations
+     *                      are allowed
      * @param versionName   the {@code BotVersion} to run (e.g. {@code v2}); {@code null} runs the highest
      * @param responseDelay the delay for messages whose definition sets none; {@code null} means none
      */

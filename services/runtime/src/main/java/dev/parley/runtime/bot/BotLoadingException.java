@@ -1,6 +1,6 @@
 package dev.parley.runtime.bot;
 
-/** A configured bot could not be read or does not compile; the runtime refuses to start. */
+/** A bot version could not be read or does not compile: a configured one stops startup, a registry one is skipped. */
 public class BotLoadingException extends RuntimeException {
 
     BotLoadingException(String message) {

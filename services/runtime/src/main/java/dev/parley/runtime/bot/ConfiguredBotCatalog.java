@@ -1,12 +1,6 @@
 package dev.parley.runtime.bot;
 
-import dev.parley.botmodel.BotCompilationException;
-import dev.parley.botmodel.BotCompiler;
-import dev.parley.botmodel.Diagnostic;
-import dev.parley.botmodel.ParseResult;
 import dev.parley.botmodel.Program;
-import dev.parley.botmodel.SalesforceMetadataParser;
-import dev.parley.botmodel.Severity;
 import dev.parley.botmodel.SourceFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +31,9 @@ class ConfiguredBotCatalog implements BotCatalog {
 
     private static final Logger log = LoggerFactory.getLogger(ConfiguredBotCatalog.class);
 
+    /** The files of a bot directory that are read: Salesforce metadata XML and Parley YAML. */
+    private static final List<String> BOT_FILE_SUFFIXES = List.of(".xml", ".bot", ".yaml", ".yml");
+
     private final Map<String, LoadedBot> bots;
 
     ConfiguredBotCatalog(BotCatalogProperties properties) {
@@ -63,29 +60,14 @@ class ConfiguredBotCatalog implements BotCatalog {
             files.addAll(read(name, location, resources));
         }
         if (files.isEmpty()) {
-            throw new BotLoadingException(name + ": no *.xml or *.bot file found in " + bot.location());
+            throw new BotLoadingException(name + ": no *.xml, *.bot, *.yaml or *.yml file found in "
+                    + bot.location());
         }
-        ParseResult parsed = SalesforceMetadataParser.parse(files);
-        if (parsed.hasErrors() || parsed.bot() == null) {
-            throw new BotLoadingException(name + " does not parse:" + describe(parsed.diagnostics()));
-        }
-        Program program;
-        try {
-            program = BotCompiler.compile(parsed.bot(), bot.versionName());
-        } catch (BotCompilationException e) {
-            throw new BotLoadingException(name + " does not compile:" + describe(e.diagnostics()), e);
-        }
+        Program program = BotSources.compile(name, files, bot.versionName());
         log.info("Loaded bot {} version {} ({}) of org {} from {}", bot.botId(), program.versionName(),
                 bot.versionId(), bot.orgId(), bot.location());
         Duration responseDelay = bot.responseDelay() == null ? Duration.ZERO : bot.responseDelay();
         return new LoadedBot(bot.orgId(), bot.botId(), bot.versionId(), program, responseDelay, idleTimeout);
-    }
-
-    private static String describe(List<Diagnostic> diagnostics) {
-        return diagnostics.stream()
-                .filter(d -> d.severity() == Severity.ERROR)
-                .map(d -> "\n  " + d.file() + ":" + d.line() + ":" + d.column() + " " + d.code() + " " + d.message())
-                .collect(Collectors.joining());
     }
 
     private static List<SourceFile> read(String name, String location, ResourceLoader resources) {
@@ -115,8 +97,7 @@ class ConfiguredBotCatalog implements BotCatalog {
         if (Files.isDirectory(path)) {
             try (Stream<Path> children = Files.list(path)) {
                 return children.filter(Files::isRegularFile)
-                        .filter(p -> p.getFileName().toString().endsWith(".xml")
-                                || p.getFileName().toString().endsWith(".bot"))
+                        .filter(p -> BOT_FILE_SUFFIXES.stream().anyMatch(p.getFileName().toString()::endsWith))
                         .sorted(Comparator.comparing(Path::toString))
                         .map(p -> sourceFile(name, p))
                         .toList();

@@ -32,8 +32,25 @@ final class PrivateDataRedaction {
 
     /** The event's data with user-entered values replaced and the flag added. */
     static Map<String, Object> redact(String type, Map<String, Object> data) {
+        return redact(type, data, List.of());
+    }
+
+    /**
+     * As {@link #redact(String, Map)}, and the bot's own messages lose every occurrence of {@code privateValues}
+     * (the session's variable values), which merge fields like {@code {!Email}} put there. Values shorter than two
+     * characters are left, so that a collected "2" does not blank every digit of a message.
+     */
+    static Map<String, Object> redact(String type, Map<String, Object> data, List<String> privateValues) {
         Set<String> keys = REDACTED_KEYS.getOrDefault(type, Set.of());
         Map<String, Object> redacted = new LinkedHashMap<>(data);
+        if ("MessageSent".equals(type) && redacted.get("text") instanceof String text) {
+            for (String value : privateValues) {
+                if (value.length() >= 2) {
+                    text = text.replace(value, REDACTED);
+                }
+            }
+            redacted.put("text", text);
+        }
         for (String key : keys) {
             Object value = redacted.get(key);
             if (value != null) {

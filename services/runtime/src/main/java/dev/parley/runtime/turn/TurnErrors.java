@@ -1,6 +1,7 @@
 package dev.parley.runtime.turn;
 
 import dev.parley.runtime.api.TurnErrorCode;
+import dev.parley.runtime.bot.BotRegistryUnavailableException;
 import dev.parley.runtime.sessionstore.FencedOutException;
 import dev.parley.runtime.sessionstore.SessionBusyException;
 import dev.parley.runtime.sessionstore.SessionStoreUnavailableException;
@@ -21,6 +22,8 @@ final class TurnErrors {
             // our lease lapsed and another turn took over; like a busy session, the client may retry
             case FencedOutException fenced -> TurnErrorCode.SESSION_BUSY;
             case SessionStoreUnavailableException unavailable -> TurnErrorCode.UNAVAILABLE;
+            // a session resumed on a version this replica has not cached while the registry is down
+            case BotRegistryUnavailableException registryDown -> TurnErrorCode.UNAVAILABLE;
             default -> null;
         });
     }

@@ -28,11 +28,18 @@ final class TurnEvents {
     private final long turn;
     private final Long sequenceId;
     private final Instant occurredAt;
+    private final boolean redactPrivateData;
+    private final List<String> privateValues;
     private final String requestId = MDC.get(MdcKeys.REQUEST_ID);
     private final List<TurnEvent> events = new ArrayList<>();
 
     TurnEvents(String orgId, String botId, String botVersion, String sessionId, long turn, Long sequenceId,
-            Instant occurredAt) {
+            Instant occurredAt, boolean redactPrivateData, Map<String, Object> variables) {
+        this.redactPrivateData = redactPrivateData;
+        // longest first, so a value containing another is replaced whole
+        this.privateValues = !redactPrivateData ? List.of() : variables.values().stream()
+                .filter(String.class::isInstance).map(String.class::cast)
+                .sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
         this.orgId = orgId;
         this.botId = botId;
         this.botVersion = botVersion;
@@ -68,6 +75,9 @@ final class TurnEvents {
     }
 
     private TurnEvents add(String type, Map<String, Object> data) {
+        if (redactPrivateData) {
+            data = PrivateDataRedaction.redact(type, data, privateValues);
+        }
         events.add(new TurnEvent(eventId(sessionId, turn, events.size()), type, TurnEvent.SCHEMA_VERSION, orgId,
                 botId, botVersion, sessionId, occurredAt, turn, sequenceId, requestId,
                 Collections.unmodifiableMap(new LinkedHashMap<>(data))));

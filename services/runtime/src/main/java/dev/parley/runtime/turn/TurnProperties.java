@@ -8,13 +8,14 @@ import java.time.Duration;
 /**
  * Time and work bounds of one turn; checked at startup.
  *
- * @param leaseTtl        how long a turn may hold the session before another may fence it out
+ * @param leaseTtl        how long a turn may hold the session before another may fence it out; longer than the
+ *                        callout budget, so a turn that waits out its callouts still commits
  * @param leaseWait       how long a turn waits for earlier turns of its session before answering SESSION_BUSY
  * @param timeout         a turn that has not committed after this long gives up (UNAVAILABLE) instead of committing
  * @param maxStepsPerTurn steps one turn may run before the engine ends the session as an infinite loop
  */
 @ConfigurationProperties("parley.runtime.turn")
-record TurnProperties(@DefaultValue("10s") Duration leaseTtl, @DefaultValue("5s") Duration leaseWait,
+record TurnProperties(@DefaultValue("15s") Duration leaseTtl, @DefaultValue("5s") Duration leaseWait,
         @DefaultValue("20s") Duration timeout, @DefaultValue("200") int maxStepsPerTurn) {
 
     TurnProperties {

@@ -17,6 +17,8 @@ import dev.parley.runtime.api.TurnEvent;
 import dev.parley.runtime.api.TurnEventType;
 import dev.parley.runtime.api.TurnReply;
 import dev.parley.runtime.bot.BotCatalog;
+import dev.parley.runtime.callout.CalloutProperties;
+import dev.parley.runtime.callout.Callouts;
 import dev.parley.runtime.bot.LoadedBot;
 import dev.parley.runtime.events.OutboxRelay;
 import dev.parley.runtime.sessionstore.SessionStore;
@@ -67,9 +69,10 @@ class TurnService {
     private final TurnProperties properties;
     private final TurnMetrics metrics;
     private final Engine engine;
+    private final EffectLoop effects;
 
     TurnService(BotCatalog bots, SessionStore sessionStore, OutboxRelay relay, JsonMapper json,
-            TurnProperties properties, TurnMetrics metrics) {
+            TurnProperties properties, TurnMetrics metrics, Callouts callouts, CalloutProperties calloutProperties) {
         this.bots = bots;
         this.sessionStore = sessionStore;
         this.relay = relay;
@@ -77,6 +80,12 @@ class TurnService {
         this.properties = properties;
         this.metrics = metrics;
         this.engine = new Engine(new EngineLimits(properties.maxStepsPerTurn()));
+        if (calloutProperties.turnBudget().compareTo(properties.leaseTtl()) >= 0) {
+            // a turn that waits out its callouts must still hold its lease when it commits
+            throw new IllegalArgumentException("parley.runtime.callout.turn-budget (" + calloutProperties.turnBudget()
+                    + ") must be shorter than parley.runtime.turn.lease-ttl (" + properties.leaseTtl() + ")");
+        }
+        this.effects = new EffectLoop(engine, callouts, calloutProperties.turnBudget());
     }
 
     /** The session id of a start: the same org, bot and external key always give the same session. */
@@ -105,11 +114,15 @@ class TurnService {
                             }
                             throw new InvalidTurnInputException("Session " + sessionId + " was already started");
                         }
-                        TurnResult result = runEngine(sessionId, () -> engine.start(bot.program(), sessionId, variables,
-                                command.text()));
+                        TurnResult result = runEngine(sessionId, () -> effects.finish(orgId, bot.program(),
+                                engine.start(bot.program(), sessionId, variables, command.text())));
                         Map<String, Object> started = new LinkedHashMap<>();
                         started.put("botName", bot.program().botName());
                         started.put("versionName", bot.program().versionName());
+                        started.put("logPrivateConversationData", bot.program().logPrivateConversationData());
+                        if (!variables.isEmpty()) {
+                            started.put("contextVariables", variables);
+                        }
                         InboundMapping.putIfSet(started, "timeZone", command.timeZone());
                         // the engine treats a blank first utterance as none
                         List<Inbound> inbound = command.text() == null || command.text().isBlank()
@@ -117,7 +130,7 @@ class TurnService {
                                 : List.of(new Inbound(TurnEventType.SessionStarted, started),
                                         new Inbound(TurnEventType.MessageReceived,
                                                 Map.of("type", "TEXT", "text", command.text())));
-                        return new Executed(bot, 0, result, null, null, inbound);
+                        return new Executed(bot, 0, result, null, null, inbound, Map.of());
                     });
                 }
             }
@@ -144,9 +157,11 @@ class TurnService {
                         throw new StaleSequenceException(sessionId, sequenceId, highest);
                     }
                     TurnResult result = runEngine(sessionId,
-                            () -> engine.resume(bot.program(), stored.engine(), input));
+                            () -> effects.finish(orgId, bot.program(),
+                                    engine.resume(bot.program(), stored.engine(), input)));
                     return new Executed(bot, record.version(), result, sequenceId, sequenceId,
-                            List.of(new Inbound(TurnEventType.MessageReceived, InboundMapping.describe(command))));
+                            List.of(new Inbound(TurnEventType.MessageReceived, InboundMapping.describe(command))),
+                            stored.engine().variables());
                 });
             }
         });
@@ -164,10 +179,12 @@ class TurnService {
                     LoadedBot bot = botOf(record);
                     StoredSession stored = json.readValue(record.stateJson(), StoredSession.class);
                     TurnResult result = runEngine(sessionId,
-                            () -> engine.end(bot.program(), stored.engine(), "ClientRequest"));
+                            () -> effects.finish(orgId, bot.program(),
+                                    engine.end(bot.program(), stored.engine(), "ClientRequest")));
                     return new Executed(bot, record.version(), result, null, stored.highestSequenceId(),
                             List.of(new Inbound(TurnEventType.MessageReceived,
-                                    Map.of("type", "END_SESSION", "reason", reason))));
+                                    Map.of("type", "END_SESSION", "reason", reason))),
+                            stored.engine().variables());
                 });
             }
         });
@@ -175,7 +192,7 @@ class TurnService {
 
     /** What the engine made of a turn, before it is committed. */
     private record Executed(LoadedBot bot, long previousVersion, TurnResult result, Long sequenceId,
-            Long highestSequenceId, List<Inbound> inbound) {
+            Long highestSequenceId, List<Inbound> inbound, Map<String, Object> variablesBefore) {
     }
 
     /** An event about the inbound command, recorded before the engine's trace. */
@@ -228,10 +245,11 @@ class TurnService {
                 .toList();
         TurnReply reply = new TurnReply(sessionId, bot.versionId(),
                 executed.sequenceId() == null ? List.of() : List.of(executed.sequenceId()), messages,
-                ReplyMapping.variables(bot.program(), state.variables()), crc32(stateJson));
+                ReplyMapping.variables(bot.program(), state.variables()), crc32(stateJson),
+                ReplyMapping.changedVariables(executed.variablesBefore(), state.variables()));
 
         TurnEvents events = new TurnEvents(orgId, bot.botId(), bot.versionId(), sessionId, state.turn(),
-                executed.sequenceId(), Instant.now());
+                executed.sequenceId(), Instant.now(), !bot.program().logPrivateConversationData(), state.variables());
         executed.inbound().forEach(inbound -> events.add(inbound.type(), inbound.data()));
         executed.result().trace().forEach(events::add);
         if (state.ended() && !events.contains(TurnEventType.SessionEnded)) {
@@ -266,14 +284,10 @@ class TurnService {
     }
 
     private LoadedBot botOf(SessionRecord record) {
-        LoadedBot bot = bots.find(record.orgId(), record.botId())
-                .orElseThrow(() -> new BotNotFoundException("Bot " + record.botId() + " of session "
-                        + record.sessionId() + " no longer exists"));
-        if (!bot.versionId().equals(record.botVersion())) {
-            throw new BotNotFoundException("Version " + record.botVersion() + " of bot " + record.botId()
-                    + ", which session " + record.sessionId() + " runs, is no longer loaded");
-        }
-        return bot;
+        // a session stays on the version it started on, even after another one was activated
+        return bots.find(record.orgId(), record.botId(), record.botVersion())
+                .orElseThrow(() -> new BotNotFoundException("Version " + record.botVersion() + " of bot "
+                        + record.botId() + ", which session " + record.sessionId() + " runs, is no longer available"));
     }
 
     private static TurnResult runEngine(String sessionId, Supplier<TurnResult> turn) {

@@ -38,4 +38,12 @@ class PrivateDataRedactionTests {
         Map<String, Object> once = PrivateDataRedaction.redact("InputNotUnderstood", Map.of("text", "secret"));
         assertThat(PrivateDataRedaction.redact("InputNotUnderstood", once)).isEqualTo(once);
     }
+
+    @Test
+    void botMessagesLoseTheValuesMergeFieldsPutThere() {
+        assertThat(PrivateDataRedaction.redact("MessageSent",
+                Map.of("kind", "text", "text", "Thanks Ada, we wrote to ada@b.example about order 7."),
+                List.of("ada@b.example", "Ada", "7")))
+                .containsEntry("text", "Thanks [redacted], we wrote to [redacted] about order 7.");
+    }
 }

@@ -1,5 +1,7 @@
 package dev.parley.runtime.turn;
 
+import dev.parley.engine.EffectResult;
+import dev.parley.runtime.callout.CalloutProperties;
 import dev.parley.runtime.api.EndSessionCommand;
 import dev.parley.runtime.api.InboundType;
 import dev.parley.runtime.api.MessageCommand;
@@ -51,7 +53,8 @@ class TurnServiceTests {
     private final TurnService turns = new TurnService(TestBots.demoCatalog(), store,
             TestRelays.relay(publisher, store, meters), json,
             new TurnProperties(Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofSeconds(20), 200),
-            new TurnMetrics(meters));
+            new TurnMetrics(meters), (org, effect, budget) -> EffectResult.failure(effect.id(), "TEST", "no callouts"),
+            new CalloutProperties(null, Duration.ofSeconds(5), Duration.ofSeconds(1)));
 
     @Test
     void startShowsTheWelcomeAndTheMainMenu() {
@@ -126,6 +129,18 @@ class TurnServiceTests {
 
         assertThat(texts(reply)).anyMatch(t -> t.contains("Order A-42 has shipped"));
         assertThat(reply.variables()).contains(new Variable("Order_Number", "text", "A-42"));
+    }
+
+    @Test
+    void whatTheCustomerTypedNeverLeavesTheRuntimeWhenTheBotKeepsPrivateDataOutOfLogs() {
+        String sessionId = start("visitor-1").sessionId();
+        turns.message(ORG, sessionId, text(1, "Order Status"));
+        turns.message(ORG, sessionId, text(2, "A-42 my secret order"));
+
+        assertThat(published).isNotEmpty().allSatisfy(entry -> {
+            assertThat(entry.payloadJson()).doesNotContain("secret");
+            assertThat(entry.payloadJson()).contains("\"logPrivateConversationData\":false");
+        });
     }
 
     @Test
