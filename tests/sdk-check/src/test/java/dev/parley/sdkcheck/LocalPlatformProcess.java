@@ -50,7 +50,7 @@ final class LocalPlatformProcess implements AutoCloseable {
                 "--gateway-port", String.valueOf(gateway)));
         // free ports for every other service, so the check runs beside a developer's ./parley-local
         for (String service : List.of("runtime", "session-store", "registry", "callout", "events-consumer",
-                "log-uploader")) {
+                "log-uploader", "demo-apex")) {
             command.add("--" + service + "-port");
             command.add(String.valueOf(freePort()));
         }

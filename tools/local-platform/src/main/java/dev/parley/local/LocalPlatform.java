@@ -1,6 +1,7 @@
 package dev.parley.local;
 
 import dev.parley.testkit.Infrastructure;
+import dev.parley.testkit.PostgresServer;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -20,7 +21,7 @@ public final class LocalPlatform {
     /** Printed once every service is ready; tests wait for this line. */
     public static final String READY_LINE = "Parley is up.";
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
 
     private LocalPlatform() {
     }
@@ -42,7 +43,8 @@ public final class LocalPlatform {
         String gatewayUrl = options.url("gateway");
         Path logDir = options.stateDir().resolve("logs");
 
-        System.out.println("Starting embedded Redis and Kafka ...");
+        System.out.println("Starting embedded PostgreSQL, Redis and Kafka ...");
+        PostgresServer postgres = Infrastructure.postgres();
         String redisUrl = Infrastructure.redis().redisUrl();
         String kafka = Infrastructure.kafka().bootstrapServers();
         DemoTenant demo = DemoTenant.prepare(options.stateDir(), gatewayUrl);
@@ -71,31 +73,62 @@ public final class LocalPlatform {
         });
 
         System.out.println("Starting services ...");
+        DemoOrderSystem orderSystem = DemoOrderSystem.start(options.port("demo-apex"));
+        // storage-facing services first; runtime and gateway once the registry and callout are configured
         services.add(ServiceProcess.start(options.repoRoot(), logDir, "session-store", options.port("session-store"),
                 common));
+        ServiceProcess registry = ServiceProcess.start(options.repoRoot(), logDir, "registry",
+                options.port("registry"), with(common, database(postgres, "registry"), registrySettings(demo)));
+        services.add(registry);
+        ServiceProcess callout = ServiceProcess.start(options.repoRoot(), logDir, "callout", options.port("callout"),
+                with(common, database(postgres, "callout"), Map.of("SPRING_APPLICATION_JSON", Json.write(Map.of(
+                        "parley", Map.of("callout", Map.of("targets", Map.of("private-network-allowed", true))))))));
+        services.add(callout);
+        services.add(ServiceProcess.start(options.repoRoot(), logDir, "events-consumer",
+                options.port("events-consumer"), with(common, database(postgres, "events_consumer"))));
+        // local destinations (a developer's own endpoint on localhost) are allowed here, never in a deployed region
+        services.add(ServiceProcess.start(options.repoRoot(), logDir, "log-uploader",
+                options.port("log-uploader"), with(common, database(postgres, "log_uploader"),
+                        Map.of("SPRING_APPLICATION_JSON", Json.write(Map.of("parley", Map.of("log-uploader",
+                                Map.of("destinations", Map.of("allow-http", true,
+                                        "allow-private-network", true)))))))));
+        registry.awaitReady(READY_TIMEOUT);
+        callout.awaitReady(READY_TIMEOUT);
+        DemoSetup setup = new DemoSetup();
+        DemoSetup.UploadedBot orderBot = setup.uploadAndActivate(options.url("registry"), demo.orgId(),
+                demo.adminToken(), options.repoRoot().resolve("samples/bots/order-status/Order_Status.bot"));
+        setup.registerOrderStatusEndpoint(options.url("callout"), demo.orgId(), internalCredential,
+                orderSystem.url());
         services.add(ServiceProcess.start(options.repoRoot(), logDir, "runtime", options.port("runtime"),
                 with(common, runtimeSettings(options, demo))));
         services.add(ServiceProcess.start(options.repoRoot(), logDir, "gateway", options.port("gateway"),
                 with(common, gatewaySettings(options, demo, gatewayUrl))));
         for (ServiceProcess service : services) {
             service.awaitReady(READY_TIMEOUT);
-            System.out.printf("  %-14s %s   (log: %s)%n", service.name(), service.url(), service.logFile());
+            System.out.printf("  %-16s %s   (log: %s)%n", service.name(), service.url(), service.logFile());
         }
+        demo.recordLocalRun(internalCredential, orderBot.botId());
 
         System.out.printf("""
 
                 Bot Runtime API (v5.1.0):  %s
                   demo org id:             %s
-                  demo bot id:             %s
+                  demo bot id:             %s   (configured; the SDK check and bin/load-test use it)
+                  order-status bot id:     %s   (uploaded to the registry; its invocation calls the demo Apex org)
                   connected app key:       %s   secret: %s   user: %s
                   JWT-bearer private key:  %s
-                  all of the above:        %s
-                Try it:  docs/api/bot-runtime-api.md (curl), or bin/load-test for a load run.
+                Registry (admin API):      %s   (admin token: admin-token in credentials.properties)
+                Debug logs and metrics:    %s   (internal: internal-credential in credentials.properties)
+                Log delivery (uploader):   %s   (internal, same credential)
+                All of the above:          %s
+                Try it:  the tour in README.md, docs/api/bot-runtime-api.md (curl), or bin/load-test.
                 Started in %.1f s. Ctrl-C stops everything.
                 %s
-                """, gatewayUrl, demo.orgId(), demo.botId(), demo.consumerKey(), demo.consumerSecret(),
-                demo.username(), demo.privateKeyFile(), demo.directory().resolve("credentials.properties"),
+                """, gatewayUrl, demo.orgId(), demo.botId(), orderBot.botId(), demo.consumerKey(),
+                demo.consumerSecret(), demo.username(), demo.privateKeyFile(), options.url("registry"),
+                options.url("events-consumer"), options.url("log-uploader"), demo.directory().resolve("credentials.properties"),
                 (System.nanoTime() - began) / 1e9, READY_LINE);
+
         System.out.flush();
         stopped.await();
     }
@@ -104,11 +137,21 @@ public final class LocalPlatform {
         Path bot = options.repoRoot().resolve("samples").resolve("bots").resolve("demo");
         Map<String, Object> settings = Map.of("parley", Map.of("runtime", Map.of(
                 "session-store-url", options.url("session-store"),
+                "registry-url", options.url("registry"),
+                "callout", Map.of("url", options.url("callout")),
                 "bots", List.of(Map.of(
                         "org-id", demo.orgId(),
                         "bot-id", demo.botId(),
                         "version-id", demo.botVersionId(),
                         "location", bot.toString())))));
+        return Map.of("SPRING_APPLICATION_JSON", Json.write(settings));
+    }
+
+    private static Map<String, String> registrySettings(DemoTenant demo) {
+        Map<String, Object> settings = Map.of("parley", Map.of("registry", Map.of("admins", List.of(Map.of(
+                "org-id", demo.orgId(),
+                "token-sha256", demo.adminTokenSha256(),
+                "name", "demo-admin")))));
         return Map.of("SPRING_APPLICATION_JSON", Json.write(settings));
     }
 
@@ -129,9 +172,19 @@ public final class LocalPlatform {
         return Map.of("SPRING_APPLICATION_JSON", Json.write(settings));
     }
 
-    private static Map<String, String> with(Map<String, String> base, Map<String, String> extra) {
+    /** A fresh database of the service's own on the shared server, as Heroku's {@code DATABASE_URL}. */
+    private static Map<String, String> database(PostgresServer postgres, String name) {
+        postgres.createDatabase(name);
+        return Map.of("DATABASE_URL", "postgres://" + postgres.username() + ":" + postgres.password() + "@"
+                + postgres.host() + ":" + postgres.port() + "/" + name);
+    }
+
+    @SafeVarargs
+    private static Map<String, String> with(Map<String, String> base, Map<String, String>... extras) {
         Map<String, String> merged = new LinkedHashMap<>(base);
-        merged.putAll(extra);
+        for (Map<String, String> extra : extras) {
+            merged.putAll(extra);
+        }
         return merged;
     }
 

@@ -21,6 +21,7 @@ record LocalPlatformOptions(Path repoRoot, Path stateDir, Map<String, Integer> p
               --callout-port N             internal (default 8084)
               --events-consumer-port N     internal: debug logs and metrics (default 8085)
               --log-uploader-port N        internal (default 8086)
+              --demo-apex-port N           the demo org's stand-in Apex REST endpoint (default 8090)
               --repo-root DIR              the Parley checkout holding the built service jars (default .)
             """;
 
@@ -37,6 +38,7 @@ record LocalPlatformOptions(Path repoRoot, Path stateDir, Map<String, Integer> p
         ports.put("callout", 8084);
         ports.put("events-consumer", 8085);
         ports.put("log-uploader", 8086);
+        ports.put("demo-apex", 8090);
         return Collections.unmodifiableMap(ports);
     }
 
