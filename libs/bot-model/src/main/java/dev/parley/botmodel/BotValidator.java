@@ -613,8 +613,13 @@ public final class BotValidator {
         if (v.mainMenuDialog() != null) {
             todo.add(v.mainMenuDialog());
         }
-        v.conversationSystemDialogs().forEach(s -> todo.add(s.dialog()));
+        // ArrayDeque takes no nulls, and a broken file may leave a system dialog or a dialog without a name
+        v.conversationSystemDialogs().stream().map(SystemDialog::dialog).filter(java.util.Objects::nonNull)
+                .forEach(todo::add);
         for (DialogDefinition d : v.dialogs()) {
+            if (d.developerName() == null) {
+                continue;
+            }
             if (d.showInFooterMenu() || d.mlIntent() != null || !d.utterances().isEmpty()
                     || d.developerName().equalsIgnoreCase("Confused")
                     || (d.label() != null && d.label().strip().equalsIgnoreCase("Confused"))) {

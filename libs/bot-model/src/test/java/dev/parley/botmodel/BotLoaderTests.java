@@ -94,6 +94,27 @@ class BotLoaderTests {
     }
 
     @Test
+    void aSystemDialogWithoutADialogIsADiagnosticNotAnInternalError() {
+        // found by LoaderFuzzTests: a mangled key left the system dialog without its dialog
+        String yaml = """
+                parley: 1
+                name: Broken_System_Dialog
+                entry: Start
+                systemDialogs:
+                  - {type: ErrorHandling, dialogX: Start}
+                dialogs:
+                  Start:
+                    - message: Hi
+                """;
+
+        ParseResult result = BotLoader.load(List.of(new SourceFile("broken.yaml",
+                yaml.getBytes(StandardCharsets.UTF_8))));
+
+        assertThat(result.diagnostics()).extracting(Diagnostic::code).doesNotContain("internal.error");
+        assertThat(result.hasErrors()).isTrue();
+    }
+
+    @Test
     void nothingUsableIsAnError() {
         assertThat(BotLoader.load(List.of()).diagnostics()).extracting(Diagnostic::code)
                 .containsExactly("bot.no-files");
