@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param versionId     the version's 18-character Salesforce-style id, reported as {@code botVersion}
  * @param program       the compiled program, shared by all turns
  * @param responseDelay the delay a client should apply to bot messages the definition sets no delay for
- * @param idleTimeout   how long a session of this bot lives without a turn
+ * @param idleTimeout   how long a session of this bot lives without a turn: the bot's own {@code sessionTimeout} (in
+ *                      minutes) when it sets one, else the runtime's configured default given here
  */
 public record LoadedBot(String orgId, String botId, String versionId, Program program, Duration responseDelay,
         Duration idleTimeout) {
@@ -25,5 +26,9 @@ public record LoadedBot(String orgId, String botId, String versionId, Program pr
         Objects.requireNonNull(program, "program");
         Objects.requireNonNull(responseDelay, "responseDelay");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
+        Integer botTimeout = program.sessionTimeoutMinutes();
+        if (botTimeout != null && botTimeout > 0) {
+            idleTimeout = Duration.ofMinutes(botTimeout);
+        }
     }
 }
