@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * Turns a PEM private key into the PKCS#8 PEM that Kafka's PEM key store accepts. Heroku Kafka may hand out PKCS#1
  * (PEM type {@code RSA PRIVATE KEY}) keys; those are wrapped in a PKCS#8 {@code PrivateKeyInfo} with plain JDK code.
  */
-final class PemKeys {
+public final class PemKeys {
 
     private static final Pattern PEM = Pattern.compile(
             "-----BEGIN ([A-Z0-9 ]+)-----([A-Za-z0-9+/=\\s]*)-----END \\1-----");
@@ -60,7 +60,7 @@ final class PemKeys {
      * Wraps a PKCS#1 {@code RSAPrivateKey} DER in a PKCS#8 {@code PrivateKeyInfo}:
      * {@code SEQUENCE { INTEGER 0, AlgorithmIdentifier, OCTET STRING pkcs1 }}.
      */
-    static byte[] pkcs1ToPkcs8(byte[] pkcs1) {
+    public static byte[] pkcs1ToPkcs8(byte[] pkcs1) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes(new byte[] { 0x02, 0x01, 0x00 });
         body.writeBytes(RSA_ALGORITHM_IDENTIFIER);
