@@ -24,6 +24,9 @@ public interface ChannelSessions {
      */
     Allocation reallocate(ConversationRef conversation, String messageId, Allocation stale, boolean endGeneration);
 
+    /** The conversation's current generation, when one is open (for ending it at the user's request). */
+    Optional<String> currentGeneration(ConversationRef conversation);
+
     /** The session id of {@code generation}, when it is still the current one and its session started. */
     Optional<String> sessionId(ConversationRef conversation, String generation);
 

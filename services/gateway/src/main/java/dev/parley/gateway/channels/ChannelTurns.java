@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import dev.parley.gateway.runtime.RuntimeClient;
 import dev.parley.gateway.runtime.RuntimeRejectedException;
 import dev.parley.platform.logging.MdcKeys;
+import dev.parley.runtime.api.EndSessionCommand;
 import dev.parley.runtime.api.InboundType;
 import dev.parley.runtime.api.MessageCommand;
 import dev.parley.runtime.api.OutboundMessage;
@@ -134,6 +135,45 @@ public class ChannelTurns {
                     MDC.remove(MdcKeys.SESSION_ID);
                 }
             }
+        }
+    }
+
+    /** Whether the conversation has a started session that has not ended (as far as the gateway knows). */
+    public boolean sessionRunning(ConversationRef conversation) {
+        return sessions.currentGeneration(conversation)
+                .flatMap(generation -> sessions.sessionId(conversation, generation))
+                .isPresent();
+    }
+
+    /**
+     * Ends the conversation's current session at the user's request (the widget's "End chat") and answers the bot's
+     * closing messages; the conversation's next message starts a new session. Answers nothing when no session runs.
+     * Throws the runtime's exceptions when the end cannot be run.
+     */
+    public List<OutboundMessage> end(ConversationRef conversation, String reason) {
+        Optional<String> generation = sessions.currentGeneration(conversation);
+        if (generation.isEmpty()) {
+            return List.of();
+        }
+        Optional<String> sessionId = sessions.sessionId(conversation, generation.get());
+        if (sessionId.isEmpty()) {
+            sessions.endGeneration(conversation, generation.get());
+            return List.of();
+        }
+        ChannelBinding binding = conversation.binding();
+        try (var org = MDC.putCloseable(MdcKeys.ORG_ID, binding.orgId());
+                var session = MDC.putCloseable(MdcKeys.SESSION_ID, sessionId.get())) {
+            TurnReply reply = runtime.end(binding.orgId(), sessionId.get(), new EndSessionCommand(reason));
+            sessions.endGeneration(conversation, generation.get());
+            return reply.messages();
+        }
+        catch (RuntimeRejectedException e) {
+            if (e.code() != TurnErrorCode.SESSION_ENDED && e.code() != TurnErrorCode.SESSION_NOT_FOUND) {
+                throw e;
+            }
+            // already over at the runtime (ended by the bot, or expired): only the gateway's mapping was left
+            sessions.endGeneration(conversation, generation.get());
+            return List.of();
         }
     }
 

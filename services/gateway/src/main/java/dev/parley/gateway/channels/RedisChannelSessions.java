@@ -143,6 +143,12 @@ class RedisChannelSessions implements ChannelSessions {
     }
 
     @Override
+    public Optional<String> currentGeneration(ConversationRef conversation) {
+        Object generation = redis.opsForHash().get(conversationKey(conversation), "gen");
+        return Optional.ofNullable((String) generation);
+    }
+
+    @Override
     public Optional<String> sessionId(ConversationRef conversation, String generation) {
         List<Object> values = redis.opsForHash().multiGet(conversationKey(conversation), List.of("gen", "session"));
         if (!generation.equals(values.get(0)) || values.get(1) == null) {
