@@ -1,5 +1,6 @@
 package dev.parley.widgetload;
 
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +32,10 @@ public final class WidgetLoad {
 
     private static final Duration WARM_UP = Duration.ofSeconds(10);
 
+    private static final String CHILD_OPENED = "idle-child opened ";
+
+    private static final String CHILD_DONE = "idle-child still-open ";
+
     private WidgetLoad() {
     }
 
@@ -48,7 +53,99 @@ public final class WidgetLoad {
             System.out.println(WidgetLoadOptions.USAGE);
             return;
         }
-        System.exit(new WidgetLoad().run(options) ? 0 : 1);
+        System.exit((options.idleChild() ? holdIdle(options) : new WidgetLoad().run(options)) ? 0 : 1);
+    }
+
+    /** The child's part: open idle connections, say how many, hold them for the duration, say how many stayed. */
+    private static boolean holdIdle(WidgetLoadOptions options) throws InterruptedException {
+        ExecutorService callbacks = Executors.newVirtualThreadPerTaskExecutor();
+        List<HttpClient> clients = clients(options, callbacks);
+        List<WidgetSession> sessions = new ArrayList<>(options.connections());
+        int failed = open(options, clients, sessions, false);
+        int open = (int) sessions.stream().filter(WidgetSession::isOpen).count();
+        System.out.println(CHILD_OPENED + open + " " + failed);
+        Thread.sleep(TimeUnit.SECONDS.toMillis(options.durationSeconds()));
+        int stillOpen = (int) sessions.stream().filter(WidgetSession::isOpen).count();
+        double pings = sessions.stream().mapToInt(WidgetSession::pings).average().orElse(Double.NaN);
+        System.out.println(CHILD_DONE + stillOpen + " " + pings);
+        sessions.forEach(WidgetSession::close);
+        callbacks.shutdownNow();
+        return stillOpen == open && failed == 0;
+    }
+
+    private static List<HttpClient> clients(WidgetLoadOptions options, ExecutorService callbacks) {
+        List<HttpClient> clients = new ArrayList<>();
+        for (int i = 0; i < options.clients(); i++) {
+            clients.add(HttpClient.newBuilder().executor(callbacks).connectTimeout(Duration.ofSeconds(20)).build());
+        }
+        return clients;
+    }
+
+    /** The idle connections in a child JVM of the same jar; completes with (opened, failed) once they are open. */
+    private static IdleChild startIdleChild(WidgetLoadOptions options, int idle, int holdSeconds) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx1g", "-XX:+UseSerialGC", "-jar", ownJar(), "--idle-child",
+                "--gateway-url", options.gatewayUrl().toString(), "--org-id", options.orgId(), "--bot-id",
+                options.botId(), "--origin", options.origin(), "--connections", Integer.toString(idle), "--active", "0",
+                "--duration", Integer.toString(holdSeconds), "--ramp", Integer.toString(options.rampPerSecond()),
+                "--clients", Integer.toString(options.clients())));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        IdleChild child = new IdleChild(process);
+        Thread.ofPlatform().daemon().name("idle-child-output").start(child::pump);
+        return child;
+    }
+
+    private static String ownJar() {
+        List<String> arguments = List.of(ProcessHandle.current().info().arguments().orElse(new String[0]));
+        int jar = arguments.indexOf("-jar");
+        if (jar < 0 || jar + 1 >= arguments.size()) {
+            throw new IllegalStateException("run from the jar (bin/widget-load) to hold idle connections in a child,"
+                    + " or pass --same-process");
+        }
+        return Path.of(arguments.get(jar + 1)).toAbsolutePath().toString();
+    }
+
+    /** The child JVM holding idle connections, and what it reported. */
+    private static final class IdleChild {
+
+        final Process process;
+
+        final CompletableFuture<int[]> opened = new CompletableFuture<>();
+
+        final CompletableFuture<double[]> done = new CompletableFuture<>();
+
+        IdleChild(Process process) {
+            this.process = process;
+        }
+
+        void pump() {
+            try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    if (line.startsWith(CHILD_OPENED)) {
+                        String[] parts = line.substring(CHILD_OPENED.length()).split(" ");
+                        opened.complete(new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])});
+                    }
+                    else if (line.startsWith(CHILD_DONE)) {
+                        String[] parts = line.substring(CHILD_DONE.length()).split(" ");
+                        done.complete(new double[] {Double.parseDouble(parts[0]), Double.parseDouble(parts[1])});
+                    }
+                    else if (!line.contains("connections requested")) {
+                        System.out.println("  [idle child] " + line);
+                    }
+                }
+            }
+            catch (IOException e) {
+                // the child ended
+            }
+            opened.completeExceptionally(new IllegalStateException("the idle child ended before opening"));
+            done.completeExceptionally(new IllegalStateException("the idle child ended early"));
+        }
+
+        void stop() {
+            process.destroy();
+        }
     }
 
     private boolean run(WidgetLoadOptions options) throws Exception {
@@ -66,15 +163,24 @@ public final class WidgetLoad {
         long rssBefore = gateway.rssBytes();
 
         ExecutorService callbacks = Executors.newVirtualThreadPerTaskExecutor();
-        List<HttpClient> clients = new ArrayList<>();
-        for (int i = 0; i < options.clients(); i++) {
-            clients.add(HttpClient.newBuilder().executor(callbacks).connectTimeout(Duration.ofSeconds(20)).build());
-        }
+        List<HttpClient> clients = clients(options, callbacks);
         List<WidgetSession> sessions = new ArrayList<>(options.connections());
         long openStarted = System.nanoTime();
-        int failedOpens = open(options, clients, sessions);
+        int inChild = options.idleInChild() ? options.idle() : 0;
+        IdleChild child = null;
+        int childOpen = 0;
+        int failedOpens = 0;
+        if (inChild > 0) {
+            System.out.printf(Locale.ROOT, "a child JVM holds the %d idle connections%n", inChild);
+            child = startIdleChild(options, inChild, (int) (WARM_UP.toSeconds() + options.durationSeconds() + 30));
+            int[] opened = child.opened.get(inChild / Math.max(1, options.rampPerSecond()) + 120, TimeUnit.SECONDS);
+            childOpen = opened[0];
+            failedOpens += opened[1];
+        }
+        failedOpens += open(options, clients, sessions, true);
         double openSeconds = (System.nanoTime() - openStarted) / 1e9;
-        int open = (int) sessions.stream().filter(WidgetSession::isOpen).count();
+        int ownOpen = (int) sessions.stream().filter(WidgetSession::isOpen).count();
+        int open = ownOpen + childOpen;
         System.out.printf(Locale.ROOT, "opened %d of %d connections in %.1f s (%d failed)%n", open,
                 options.connections(), openSeconds, failedOpens);
 
@@ -107,10 +213,10 @@ public final class WidgetLoad {
         long measuredTurnsBefore = 0;
         while (System.nanoTime() < deadline) {
             Thread.sleep(10_000);
-            long open10 = sessions.stream().filter(WidgetSession::isOpen).count();
+            long open10 = sessions.stream().filter(WidgetSession::isOpen).count() + childOpen;
             long done = turns.sum();
             System.out.printf(Locale.ROOT, "  %3.0f s: %d turns measured (%d in the last 10 s), p99 so far %.1f ms, "
-                    + "%d connections open%n", (System.nanoTime() - chatStarted) / 1e9, latencies.count(),
+                    + "%d connections open (the child's counted as opened)%n", (System.nanoTime() - chatStarted) / 1e9, latencies.count(),
                     done - measuredTurnsBefore, latencies.percentileMillis(99), open10);
             measuredTurnsBefore = done;
         }
@@ -121,6 +227,19 @@ public final class WidgetLoad {
         int stillOpen = (int) sessions.stream().filter(WidgetSession::isOpen).count();
         double pingsPerIdle = sessions.subList(active.size(), sessions.size()).stream()
                 .mapToInt(WidgetSession::pings).average().orElse(Double.NaN);
+        if (child != null) {
+            try {
+                double[] done = child.done.get(90, TimeUnit.SECONDS);
+                stillOpen += (int) done[0];
+                pingsPerIdle = done[1];
+            }
+            catch (Exception e) {
+                System.out.println("  the idle child did not report: " + e.getMessage());
+            }
+            finally {
+                child.stop();
+            }
+        }
         long rssEnd = gateway.rssBytes();
 
         System.out.println();
@@ -135,7 +254,7 @@ public final class WidgetLoad {
                 (System.nanoTime() - openStarted) / 1e9);
         System.out.printf(Locale.ROOT, "gateway memory per idle connection: heap %.1f KB, RSS %.1f KB "
                 + "(RSS at the end %s)%n", heapPerConnection / 1024, rssPerConnection / 1024, mb(rssEnd));
-        boolean target = open == 10_000 && latencies.percentileMillis(99) < 100;
+        boolean target = open >= 10_000 && latencies.percentileMillis(99) < 100;
         System.out.printf(Locale.ROOT, "target (10,000 concurrent sessions, active p99 < 100 ms): %s%n",
                 open >= 10_000 ? (latencies.percentileMillis(99) < 100 ? "met" : "NOT met (p99)")
                         : "not tried at this size (" + open + " connections)");
@@ -158,14 +277,15 @@ public final class WidgetLoad {
     }
 
     /** Opens the connections at the ramp rate, at most {@value #MAX_OPENING} handshakes at a time. */
-    private static int open(WidgetLoadOptions options, List<HttpClient> clients, List<WidgetSession> sessions)
-            throws InterruptedException {
+    private static int open(WidgetLoadOptions options, List<HttpClient> clients, List<WidgetSession> sessions,
+            boolean measuring) throws InterruptedException {
+        int count = measuring && options.idleInChild() ? options.active() : options.connections();
         Semaphore opening = new Semaphore(MAX_OPENING);
         AtomicInteger failed = new AtomicInteger();
         List<CompletableFuture<Void>> all = new ArrayList<>();
         long interval = TimeUnit.SECONDS.toNanos(1) / options.rampPerSecond();
         long next = System.nanoTime();
-        for (int i = 0; i < options.connections(); i++) {
+        for (int i = 0; i < count; i++) {
             long wait = next - System.nanoTime();
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);

@@ -5,7 +5,7 @@ import java.net.URI;
 /** Command-line options of {@code bin/widget-load}. */
 record WidgetLoadOptions(URI gatewayUrl, String orgId, String botId, String origin, int connections, int active,
         int durationSeconds, int thinkMillis, int rampPerSecond, int clients, Long gatewayPid, String reportFile,
-        boolean help) {
+        boolean idleInChild, boolean idleChild, boolean help) {
 
     static final String DEMO_ORG_ID = "00DPD000000DEMO2AA";
 
@@ -26,6 +26,9 @@ record WidgetLoadOptions(URI gatewayUrl, String orgId, String botId, String orig
               --gateway-pid PID        the gateway process, for its RSS and a GC before heap readings
                                        (default: found by its port among local gateway-exec.jar processes)
               --report FILE            also write the figures as JSON
+              --same-process           hold the idle connections in this process too (by default a child JVM holds
+                                       them: thousands of sockets in the measuring process delay its own reads and
+                                       inflate the latency it measures)
             """;
 
     static WidgetLoadOptions parse(String[] args) {
@@ -41,6 +44,8 @@ record WidgetLoadOptions(URI gatewayUrl, String orgId, String botId, String orig
         int clients = 4;
         Long pid = null;
         String report = null;
+        boolean idleInChild = true;
+        boolean idleChild = false;
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -57,6 +62,9 @@ record WidgetLoadOptions(URI gatewayUrl, String orgId, String botId, String orig
                 case "--clients" -> clients = number(value(args, ++i, arg), arg, 1, 64);
                 case "--gateway-pid" -> pid = (long) number(value(args, ++i, arg), arg, 1, Integer.MAX_VALUE);
                 case "--report" -> report = value(args, ++i, arg);
+                case "--same-process" -> idleInChild = false;
+                // internal: the child JVM that holds idle connections for a measuring parent
+                case "--idle-child" -> idleChild = true;
                 case "--help", "-h" -> help = true;
                 default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
             }
@@ -66,7 +74,7 @@ record WidgetLoadOptions(URI gatewayUrl, String orgId, String botId, String orig
         }
         String base = gatewayUrl.toString().replaceAll("/+$", "");
         return new WidgetLoadOptions(URI.create(base), orgId, botId, origin == null ? base : origin, connections,
-                active, duration, think, ramp, clients, pid, report, help);
+                active, duration, think, ramp, clients, pid, report, idleInChild, idleChild, help);
     }
 
     /** The widget WebSocket endpoint of the bot. */
