@@ -44,6 +44,27 @@ class ProcfileTemplateTests {
     }
 
     @Test
+    void theTemplateNamesEveryServiceWithItsProcessTypes() throws java.io.IOException {
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(Path.of("..", "Procfile.template"));
+        java.util.Set<String> withRelease = namesAfter(lines, "#   web + release:");
+        java.util.Set<String> webOnly = namesAfter(lines, "#   web only:");
+        java.util.Set<String> expectedRelease = new java.util.TreeSet<>();
+        java.util.Set<String> expectedWebOnly = new java.util.TreeSet<>();
+        ServiceBuild.discover(Path.of("..")).forEach(service ->
+                (service.ownsSchema() ? expectedRelease : expectedWebOnly).add(service.name()));
+
+        assertThat(withRelease).isEqualTo(expectedRelease);
+        assertThat(webOnly).isEqualTo(expectedWebOnly);
+    }
+
+    private static java.util.Set<String> namesAfter(java.util.List<String> lines, String prefix) {
+        return lines.stream().filter(line -> line.startsWith(prefix)).findFirst()
+                .map(line -> new java.util.TreeSet<>(java.util.List.of(line.substring(prefix.length()).trim()
+                        .split("\\s+"))))
+                .orElseThrow(() -> new AssertionError("Procfile.template has no line starting '" + prefix + "'"));
+    }
+
+    @Test
     void refusesATemplateWithoutAWebProcessBindingPort() {
         assertThatExceptionOfType(InvalidProcfileTemplateException.class)
             .isThrownBy(() -> ProcfileTemplate.parse("worker: java -jar {{jar}}\n", "t"))
