@@ -30,13 +30,9 @@ final class PrivateDataRedaction {
     private PrivateDataRedaction() {
     }
 
-    /** The event's data with user-entered values replaced and the flag added. */
-    static Map<String, Object> redact(String type, Map<String, Object> data) {
-        return redact(type, data, List.of());
-    }
-
     /**
-     * As {@link #redact(String, Map)}, and the bot's own messages lose every occurrence of {@code privateValues}
+     * The event's data with user-entered values replaced and the flag added; the bot's own messages lose every
+     * occurrence of {@code privateValues}
      * (the session's variable values), which merge fields like {@code {!Email}} put there. Values shorter than two
      * characters are left, so that a collected "2" does not blank every digit of a message.
      */

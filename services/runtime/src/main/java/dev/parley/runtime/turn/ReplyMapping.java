@@ -38,18 +38,6 @@ final class ReplyMapping {
     }
 
     /** The session's variables, typed by their declaration, else by their value. */
-    /** Names of the variables a turn set, changed or cleared, in a stable order. */
-    static List<String> changedVariables(Map<String, Object> before, Map<String, Object> after) {
-        java.util.TreeSet<String> changed = new java.util.TreeSet<>();
-        after.forEach((name, value) -> {
-            if (!java.util.Objects.equals(before.get(name), value)) {
-                changed.add(name);
-            }
-        });
-        before.keySet().stream().filter(name -> !after.containsKey(name)).forEach(changed::add);
-        return List.copyOf(changed);
-    }
-
     static List<Variable> variables(Program program, Map<String, Object> values) {
         return values.entrySet().stream()
                 .map(e -> new Variable(e.getKey(), type(program.variables().get(e.getKey()), e.getValue()),

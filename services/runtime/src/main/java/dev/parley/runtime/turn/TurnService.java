@@ -130,7 +130,7 @@ class TurnService {
                                 : List.of(new Inbound(TurnEventType.SessionStarted, started),
                                         new Inbound(TurnEventType.MessageReceived,
                                                 Map.of("type", "TEXT", "text", command.text())));
-                        return new Executed(bot, 0, result, null, null, inbound, Map.of());
+                        return new Executed(bot, 0, result, null, null, inbound);
                     });
                 }
             }
@@ -160,8 +160,7 @@ class TurnService {
                             () -> effects.finish(orgId, bot.program(),
                                     engine.resume(bot.program(), stored.engine(), input)));
                     return new Executed(bot, record.version(), result, sequenceId, sequenceId,
-                            List.of(new Inbound(TurnEventType.MessageReceived, InboundMapping.describe(command))),
-                            stored.engine().variables());
+                            List.of(new Inbound(TurnEventType.MessageReceived, InboundMapping.describe(command))));
                 });
             }
         });
@@ -183,8 +182,7 @@ class TurnService {
                                     engine.end(bot.program(), stored.engine(), "ClientRequest")));
                     return new Executed(bot, record.version(), result, null, stored.highestSequenceId(),
                             List.of(new Inbound(TurnEventType.MessageReceived,
-                                    Map.of("type", "END_SESSION", "reason", reason))),
-                            stored.engine().variables());
+                                    Map.of("type", "END_SESSION", "reason", reason))));
                 });
             }
         });
@@ -192,7 +190,7 @@ class TurnService {
 
     /** What the engine made of a turn, before it is committed. */
     private record Executed(LoadedBot bot, long previousVersion, TurnResult result, Long sequenceId,
-            Long highestSequenceId, List<Inbound> inbound, Map<String, Object> variablesBefore) {
+            Long highestSequenceId, List<Inbound> inbound) {
     }
 
     /** An event about the inbound command, recorded before the engine's trace. */
@@ -246,7 +244,7 @@ class TurnService {
         TurnReply reply = new TurnReply(sessionId, bot.versionId(),
                 executed.sequenceId() == null ? List.of() : List.of(executed.sequenceId()), messages,
                 ReplyMapping.variables(bot.program(), state.variables()), crc32(stateJson),
-                ReplyMapping.changedVariables(executed.variablesBefore(), state.variables()));
+                executed.result().changedVariables());
 
         TurnEvents events = new TurnEvents(orgId, bot.botId(), bot.versionId(), sessionId, state.turn(),
                 executed.sequenceId(), Instant.now(), !bot.program().logPrivateConversationData(), state.variables());

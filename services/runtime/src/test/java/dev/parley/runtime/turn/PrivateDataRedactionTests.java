@@ -12,7 +12,7 @@ class PrivateDataRedactionTests {
     @Test
     void replacesWhatTheCustomerTypedAndMarksTheEvent() {
         Map<String, Object> data = PrivateDataRedaction.redact("MessageReceived",
-                Map.of("type", "TEXT", "text", "my card is 4111 1111 1111 1111"));
+                Map.of("type", "TEXT", "text", "my card is 4111 1111 1111 1111"), List.of());
 
         assertThat(data).containsEntry("text", "[redacted]").containsEntry("type", "TEXT")
                 .containsEntry("logPrivateConversationData", false);
@@ -21,22 +21,22 @@ class PrivateDataRedactionTests {
     @Test
     void keepsVariableAndParameterNamesButNotTheirValues() {
         assertThat(PrivateDataRedaction.redact("VariableChanged",
-                Map.of("variable", "Email", "value", "a@b.example", "previousValue", "c@d.example")))
+                Map.of("variable", "Email", "value", "a@b.example", "previousValue", "c@d.example"), List.of()))
                 .containsEntry("variable", "Email").containsEntry("value", "[redacted]")
                 .containsEntry("previousValue", "[redacted]");
-        assertThat(PrivateDataRedaction.redact("EffectRequested", Map.of("inputs", Map.of("email", "a@b.example"))))
+        assertThat(PrivateDataRedaction.redact("EffectRequested", Map.of("inputs", Map.of("email", "a@b.example")), List.of()))
                 .containsEntry("inputs", Map.of("email", "[redacted]"));
-        assertThat(PrivateDataRedaction.redact("EffectCompleted", Map.of("outputs", List.of("x", "y"))))
+        assertThat(PrivateDataRedaction.redact("EffectCompleted", Map.of("outputs", List.of("x", "y")), List.of()))
                 .containsEntry("outputs", List.of("[redacted]", "[redacted]"));
     }
 
     @Test
     void leavesBotAuthoredEventsAloneAndIsIdempotent() {
         Map<String, Object> sent = Map.of("kind", "text", "text", "Hello! How can I help?");
-        assertThat(PrivateDataRedaction.redact("MessageSent", sent)).containsEntry("text", "Hello! How can I help?");
+        assertThat(PrivateDataRedaction.redact("MessageSent", sent, List.of())).containsEntry("text", "Hello! How can I help?");
 
-        Map<String, Object> once = PrivateDataRedaction.redact("InputNotUnderstood", Map.of("text", "secret"));
-        assertThat(PrivateDataRedaction.redact("InputNotUnderstood", once)).isEqualTo(once);
+        Map<String, Object> once = PrivateDataRedaction.redact("InputNotUnderstood", Map.of("text", "secret"), List.of());
+        assertThat(PrivateDataRedaction.redact("InputNotUnderstood", once, List.of())).isEqualTo(once);
     }
 
     @Test

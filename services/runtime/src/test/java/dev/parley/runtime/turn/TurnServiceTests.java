@@ -144,6 +144,16 @@ class TurnServiceTests {
     }
 
     @Test
+    void theReplyNamesJustTheVariablesTheTurnChanged() {
+        String sessionId = start("visitor-1").sessionId();
+        TurnReply asked = turns.message(ORG, sessionId, text(1, "Order Status"));
+        TurnReply answered = turns.message(ORG, sessionId, text(2, "A-42"));
+
+        assertThat(asked.changedVariables()).isEmpty();
+        assertThat(answered.changedVariables()).containsExactly("Order_Number");
+    }
+
+    @Test
     void freeTextThatMatchesNothingRunsConfused() {
         String sessionId = start("visitor-1").sessionId();
 
