@@ -1,5 +1,6 @@
 package dev.parley.sdkcheck;
 
+import dev.parley.local.LocalPlatformProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -46,7 +47,7 @@ class EinsteinBotSdkIntegrationTests {
 
     @BeforeAll
     static void startPlatform() throws Exception {
-        platform = LocalPlatformProcess.start();
+        platform = LocalPlatformProcess.start("parley-sdk-check");
         Properties demo = platform.credentials();
         AuthMechanism oauth = JwtBearerOAuth.with()
                 .privateKeyFilePath(platform.privateKeyDer().toString())

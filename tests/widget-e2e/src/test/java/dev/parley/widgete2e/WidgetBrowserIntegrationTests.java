@@ -1,5 +1,6 @@
 package dev.parley.widgete2e;
 
+import dev.parley.local.LocalPlatformProcess;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -40,7 +41,7 @@ class WidgetBrowserIntegrationTests {
         assertThat(Files.isExecutable(chromium)).as("Chromium not found at %s: %s", chromium, SETUP_HINT).isTrue();
         assertThat(moduleDir.resolve("node_modules/playwright-core/package.json"))
                 .as("playwright-core is not installed in %s: %s", moduleDir, SETUP_HINT).isRegularFile();
-        platform = LocalPlatformProcess.start(moduleDir.getParent().getParent());
+        platform = LocalPlatformProcess.start("parley-widget-e2e");
     }
 
     @AfterAll

@@ -120,13 +120,14 @@ public final class LocalPlatform {
                 Registry (admin API):      %s   (admin token: admin-token in credentials.properties)
                 Debug logs and metrics:    %s   (internal: internal-credential in credentials.properties)
                 Log delivery (uploader):   %s   (internal, same credential)
+                Chat widget demo page:     %s/widget/demo   (open it in a browser)
                 All of the above:          %s
                 Try it:  the tour in README.md, docs/api/bot-runtime-api.md (curl), or bin/load-test.
                 Started in %.1f s. Ctrl-C stops everything.
                 %s
                 """, gatewayUrl, demo.orgId(), demo.botId(), orderBot.botId(), demo.consumerKey(),
                 demo.consumerSecret(), demo.username(), demo.privateKeyFile(), options.url("registry"),
-                options.url("events-consumer"), options.url("log-uploader"), demo.directory().resolve("credentials.properties"),
+                options.url("events-consumer"), options.url("log-uploader"), gatewayUrl, demo.directory().resolve("credentials.properties"),
                 (System.nanoTime() - began) / 1e9, READY_LINE);
 
         System.out.flush();
@@ -168,7 +169,15 @@ public final class LocalPlatform {
                         "consumer-secret", demo.consumerSecret(),
                         "org-id", demo.orgId(),
                         "public-key-pem", demo.publicKeyPem(),
-                        "usernames", List.of(demo.username()))))));
+                        "usernames", List.of(demo.username()))),
+                // the demo bot on the web chat widget, embeddable from the gateway's own demo page
+                "widget", Map.of(
+                        "demo-page", true,
+                        "bots", List.of(Map.of(
+                                "org-id", demo.orgId(),
+                                "bot-id", demo.botId(),
+                                "allowed-origins", List.of(gatewayUrl,
+                                        "http://127.0.0.1:" + options.port("gateway"))))))));
         return Map.of("SPRING_APPLICATION_JSON", Json.write(settings));
     }
 
