@@ -22,12 +22,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -185,10 +185,12 @@ class JdbcEventStore implements EventStore {
         String[] data = new String[n];
         for (int i = 0; i < n; i++) {
             IncomingEvent event = events.get(i);
-            if (privateSessions.contains(event.session())) {
+            boolean redacted = privateSessions.contains(event.session());
+            if (redacted) {
                 Redaction.redact(event.type(), event.data());
             }
-            data[i] = json.writeValueAsString(event.data());
+            // the source text saves writing the tree again, but never for a private session's (redacted) event
+            data[i] = event.dataJson(json, redacted);
         }
         try (PreparedStatement statement = connection.prepareStatement(INSERT_EVENTS)) {
             statement.setArray(1, connection.createArrayOf("uuid",
@@ -262,15 +264,19 @@ class JdbcEventStore implements EventStore {
 
     private void upsertSessions(Connection connection, List<IncomingEvent> inserted, Set<SessionKey> privateSessions)
             throws SQLException {
-        Map<SessionKey, SessionDelta> sessions = new TreeMap<>(
-                Comparator.comparing(SessionKey::orgId).thenComparing(SessionKey::sessionId));
+        Map<SessionKey, SessionDelta> sessions = new HashMap<>();
         for (IncomingEvent event : inserted) {
-            SessionDelta delta = sessions.computeIfAbsent(event.session(), key -> new SessionDelta(key, event.botId(),
-                    event.versionId(), null, null, event.occurredAt(), event.occurredAt(), null, null, 0, 0, 0,
-                    privateSessions.contains(key)));
-            sessions.put(event.session(), delta.plus(event));
+            SessionKey key = event.session();
+            SessionDelta delta = sessions.get(key);
+            if (delta == null) {
+                delta = new SessionDelta(key, event.botId(), event.versionId(), null, null, event.occurredAt(),
+                        event.occurredAt(), null, null, 0, 0, 0, privateSessions.contains(key));
+            }
+            sessions.put(key, delta.plus(event));
         }
-        List<SessionDelta> rows = List.copyOf(sessions.values());
+        // primary-key order, so concurrent transactions lock summaries in the same order
+        List<SessionDelta> rows = sessions.values().stream().sorted(Comparator
+                .comparing((SessionDelta s) -> s.key().orgId()).thenComparing(s -> s.key().sessionId())).toList();
         try (PreparedStatement statement = connection.prepareStatement(UPSERT_SESSIONS)) {
             statement.setArray(1, texts(connection, rows, s -> s.key().orgId()));
             statement.setArray(2, texts(connection, rows, s -> s.key().sessionId()));

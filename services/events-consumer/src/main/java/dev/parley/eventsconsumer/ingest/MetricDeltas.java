@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,9 +60,10 @@ final class MetricDeltas {
     record Marker(MarkerKey key, Instant occurredAt, DialogKey dialog, int counter) {
     }
 
-    private final Map<DialogKey, long[]> dialogs = new TreeMap<>(DialogKey.ORDER);
-    private final Map<BotKey, long[]> bots = new TreeMap<>(BotKey.ORDER);
-    private final Map<LatencyKey, long[]> latencies = new TreeMap<>(LatencyKey.ORDER);
+    // summed in hash maps (cheap per event), sorted once when read
+    private final Map<DialogKey, long[]> dialogs = new HashMap<>();
+    private final Map<BotKey, long[]> bots = new HashMap<>();
+    private final Map<LatencyKey, long[]> latencies = new HashMap<>();
     private final Map<MarkerKey, Marker> markers = new LinkedHashMap<>();
 
     private MetricDeltas() {
@@ -143,16 +145,25 @@ final class MetricDeltas {
         return markers.values();
     }
 
+    /** Dialog rows in primary-key order. */
     Map<DialogKey, long[]> dialogs() {
-        return dialogs;
+        return sorted(dialogs, DialogKey.ORDER);
     }
 
+    /** Bot rows in primary-key order. */
     Map<BotKey, long[]> bots() {
-        return bots;
+        return sorted(bots, BotKey.ORDER);
     }
 
+    /** Latency rows in primary-key order. */
     Map<LatencyKey, long[]> latencies() {
-        return latencies;
+        return sorted(latencies, LatencyKey.ORDER);
+    }
+
+    private static <K> Map<K, long[]> sorted(Map<K, long[]> rows, Comparator<K> order) {
+        Map<K, long[]> sorted = new TreeMap<>(order);
+        sorted.putAll(rows);
+        return sorted;
     }
 
     private static <K> void increment(Map<K, long[]> rows, K key, int counter, int width) {

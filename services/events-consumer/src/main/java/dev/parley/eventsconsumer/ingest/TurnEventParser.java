@@ -2,6 +2,8 @@ package dev.parley.eventsconsumer.ingest;
 
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -35,8 +37,11 @@ class TurnEventParser {
             throw new PoisonEventException("the record has no value");
         }
         JsonNode root;
+        String rawData;
         try {
-            root = json.readTree(value);
+            Root read = readRoot(value);
+            root = read.root();
+            rawData = read.rawData();
         } catch (JacksonException e) {
             throw new PoisonEventException("the value is not valid JSON: " + e.getOriginalMessage());
         }
@@ -45,6 +50,10 @@ class TurnEventParser {
         }
         if (value.contains("\\u0000")) {
             root = withoutNul(root);
+            rawData = null;
+        } else if (rawData != null && (rawData.contains("\\ud") || rawData.contains("\\uD"))) {
+            // PostgreSQL refuses escaped lone surrogates in JSON text; written from the tree they are stored as before
+            rawData = null;
         }
         UUID eventId = eventId(root);
         ObjectNode data = data(root);
@@ -52,7 +61,45 @@ class TurnEventParser {
                 required(root, "botId"), required(root, "botVersion"), required(root, "sessionId"),
                 occurredAt(root), turn(root), optionalLong(root, "sequenceId"), optionalText(root, "requestId"),
                 optionalText(data, "dialog"), optionalText(data, "step"), data, privateDataLogged(data), partition,
-                offset);
+                offset, rawData);
+    }
+
+    /** The parsed value, and the exact text of its {@code data} object (so it need not be written again). */
+    private record Root(JsonNode root, String rawData) {
+    }
+
+    /**
+     * Reads the value as a tree, keeping the source text of {@code data}. Streams the top level so that the offsets
+     * of {@code data} are known; anything that is not an object is read as a whole tree, for the same error messages.
+     */
+    private Root readRoot(String value) {
+        try (JsonParser parser = json.createParser(value)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return new Root(json.readTree(value), null);
+            }
+            ObjectNode root = json.createObjectNode();
+            String rawData = null;
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = parser.currentName();
+                JsonToken token = parser.nextToken();
+                boolean isData = "data".equals(name);
+                long start = isData && token == JsonToken.START_OBJECT ? parser.currentTokenLocation().getCharOffset()
+                        : -1;
+                JsonNode node = parser.readValueAsTree();
+                root.set(name, node == null ? json.nullNode() : node);
+                if (isData) {
+                    long end = start < 0 ? -1 : parser.currentLocation().getCharOffset();
+                    rawData = start >= 0 && end > start && end <= value.length()
+                            && value.charAt((int) start) == '{' && value.charAt((int) end - 1) == '}'
+                            ? value.substring((int) start, (int) end) : null;
+                }
+            }
+            if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
+                // an unterminated object or trailing content: let the tree reader describe it
+                return new Root(json.readTree(value), null);
+            }
+            return new Root(root, rawData);
+        }
     }
 
     private static UUID eventId(JsonNode root) {
@@ -113,6 +160,10 @@ class TurnEventParser {
             }
         }
         String text = node.asString();
+        Instant fast = IsoInstants.parse(text);
+        if (fast != null) {
+            return fast;
+        }
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {

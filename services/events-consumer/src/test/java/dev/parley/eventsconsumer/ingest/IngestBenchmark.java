@@ -11,6 +11,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +23,8 @@ import java.util.UUID;
 /**
  * Measures ingest throughput into a real PostgreSQL: (1) the ingest path fed directly with polled-batch-sized lists of
  * records (parse, redact, insert, aggregate, commit), one thread; (2) end to end: N events already on a 6-partition
- * topic, from listener start until the group has committed them all. Run by {@code bin/bench-events-consumer [N]}.
+ * topic, from listener start until the group has committed them all; (3) a replay (all duplicates). Both paths are
+ * warmed up first. Run by {@code bin/bench-events-consumer [N]} ({@code BENCH_THREADS=1} adds CPU per thread).
  */
 public final class IngestBenchmark {
 
@@ -39,8 +41,8 @@ public final class IngestBenchmark {
         String jdbcUrl = postgres.createDatabase("events_bench");
         String bootstrap = Infrastructure.kafka().bootstrapServers();
         Infrastructure.kafka().createTopic(PREFIX + "parley.turn-events", 6);
-        System.out.printf(Locale.ROOT, "events-consumer ingest benchmark: %,d events per run, %d cores%n", target,
-                Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "events-consumer ingest benchmark: %,d events per run, %d cores, load average %s%n",
+                target, Runtime.getRuntime().availableProcessors(), CpuClock.loadAverage());
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(EventsConsumerApplication.class).run(
                 "--spring.main.web-application-type=none",
                 "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=" + postgres.username(),
@@ -52,27 +54,43 @@ public final class IngestBenchmark {
             EventIngestor ingestor = app.getBean(EventIngestor.class);
             JdbcClient jdbc = app.getBean(JdbcClient.class);
 
-            // warm-up: JIT and PostgreSQL caches
-            direct(ingestor, records(events("warm", Math.min(target, 40_000))));
+            // warm-up of both paths (JIT, PostgreSQL caches), so that the figures are a running service's
+            int warmup = Math.max(40_000, target / 2);
+            direct(ingestor, records(events("warm", warmup)));
             List<ConsumerRecord<String, String>> records = records(events("direct", target));
+            CpuClock.awaitJitQuiet();
             CpuClock cpu = CpuClock.of(jdbc);
+            var threads = CpuClock.threadTicks();
             long started = System.nanoTime();
             direct(ingestor, records);
             report("direct ingest (parse + store, 1 thread, batches of " + BATCH + ")", records.size(), started);
+            System.out.println("  load average (1 min) after: " + CpuClock.loadAverage());
             cpu.report(records.size());
+            CpuClock.printThreads(threads);
+
+            MessageListenerContainer listener = app.getBean(KafkaListenerEndpointRegistry.class)
+                    .getListenerContainer(TurnEventsListener.ID);
+            kafka.publish(PREFIX + "parley.turn-events", events("kafkawarm", warmup));
+            listener.start();
+            kafka.awaitCaughtUp(PREFIX + "events-consumer", PREFIX + "parley.turn-events", Duration.ofMinutes(10));
+            listener.stop();
 
             List<TurnEvent> published = events("kafka", target);
             long producing = System.nanoTime();
             kafka.publish(PREFIX + "parley.turn-events", published);
             report("publishing to Kafka (test producer, not part of ingest)", published.size(), producing);
             long before = count(jdbc);
+            CpuClock.awaitJitQuiet();
             CpuClock e2eCpu = CpuClock.of(jdbc);
+            var e2eThreads = CpuClock.threadTicks();
             long consuming = System.nanoTime();
-            app.getBean(KafkaListenerEndpointRegistry.class).getListenerContainer(TurnEventsListener.ID).start();
+            listener.start();
             kafka.awaitCaughtUp(PREFIX + "events-consumer", PREFIX + "parley.turn-events", Duration.ofMinutes(10));
             report("end to end from Kafka (listener, concurrency 2, commit after each batch)",
                     count(jdbc) - before, consuming);
             e2eCpu.report(count(jdbc) - before);
+            CpuClock.printThreads(e2eThreads);
+            System.out.println("  load average (1 min) after: " + CpuClock.loadAverage());
 
             long replaying = System.nanoTime();
             direct(ingestor, records);
@@ -108,62 +126,6 @@ public final class IngestBenchmark {
     private static void direct(EventIngestor ingestor, List<ConsumerRecord<String, String>> records) {
         for (int from = 0; from < records.size(); from += BATCH) {
             ingestor.ingest(records.subList(from, Math.min(records.size(), from + BATCH)));
-        }
-    }
-
-    /**
-     * CPU time used by this JVM and by the PostgreSQL server (postmaster and its children, read from /proc), so that
-     * figures taken on a busy shared machine can be turned into what two idle cores would do.
-     */
-    private record CpuClock(long postmaster, long jvmNanos, long postgresTicks) {
-
-        static CpuClock of(JdbcClient jdbc) {
-            long backend = jdbc.sql("SELECT pg_backend_pid()").query(Long.class).single();
-            long postmaster = Long.parseLong(stat(backend)[3]);
-            return new CpuClock(postmaster, jvmCpu(), postgresTicks(postmaster));
-        }
-
-        void report(long events) {
-            double jvm = (jvmCpu() - jvmNanos) / 1e9;
-            double postgres = (postgresTicks(postmaster) - postgresTicks) / 100.0;
-            System.out.printf(Locale.ROOT, "%-78s JVM %.2f s + PostgreSQL %.2f s CPU = %.1f us/event -> %,.0f events/s"
-                    + " on 2 idle cores%n", "  CPU used", jvm, postgres, (jvm + postgres) * 1e6 / events,
-                    2 * events / (jvm + postgres));
-        }
-
-        private static long jvmCpu() {
-            return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                    .getOperatingSystemMXBean()).getProcessCpuTime();
-        }
-
-        private static long postgresTicks(long postmaster) {
-            long ticks = 0;
-            try (var processes = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
-                for (var dir : processes.toList()) {
-                    String name = dir.getFileName().toString();
-                    if (!name.chars().allMatch(Character::isDigit)) {
-                        continue;
-                    }
-                    String[] stat = stat(Long.parseLong(name));
-                    if (stat.length > 15 && (name.equals(String.valueOf(postmaster))
-                            || stat[3].equals(String.valueOf(postmaster)))) {
-                        ticks += Long.parseLong(stat[13]) + Long.parseLong(stat[14]);
-                    }
-                }
-            } catch (java.io.IOException e) {
-                return 0;
-            }
-            return ticks;
-        }
-
-        private static String[] stat(long pid) {
-            try {
-                String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", String.valueOf(pid), "stat"));
-                // the command name is in parentheses and may hold spaces: split after it
-                return ("x x " + stat.substring(stat.lastIndexOf(')') + 2)).split(" ");
-            } catch (java.io.IOException | RuntimeException e) {
-                return new String[0];
-            }
         }
     }
 

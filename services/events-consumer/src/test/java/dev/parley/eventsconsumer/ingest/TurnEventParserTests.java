@@ -45,6 +45,51 @@ class TurnEventParserTests {
     }
 
     @Test
+    void keepsTheSourceTextOfDataSoThatItIsNotWrittenAgain() {
+        String json = """
+                {"eventId":"6f1c2f4e-64f5-3f3a-9a8e-0c1f2a3b4c5d","type":"T","orgId":"o","botId":"b",
+                 "data" : { "dialog":"D", "n": 1.50, "nested": {"a": [1, {"b": null}]} } ,
+                 "botVersion":"v","sessionId":"s","occurredAt":"2026-05-01T10:00:00.123456Z","turn":3}""";
+
+        IncomingEvent event = parser.parse(json, 0, 0);
+
+        assertThat(event.rawData()).isEqualTo("{ \"dialog\":\"D\", \"n\": 1.50, \"nested\": {\"a\": [1, {\"b\": null}]} }");
+        assertThat(JsonMapper.builder().build().readTree(event.rawData())).isEqualTo(event.data());
+        assertThat(event.dataJson(JsonMapper.builder().build(), false)).isSameAs(event.rawData());
+        assertThat(event.dataJson(JsonMapper.builder().build(), true)).isEqualTo(
+                "{\"dialog\":\"D\",\"n\":1.5,\"nested\":{\"a\":[1,{\"b\":null}]}}");
+        assertThat(event.occurredAt()).isEqualTo(Instant.parse("2026-05-01T10:00:00.123456Z"));
+    }
+
+    @Test
+    void writesDataAgainWhenItsTextHadToChange() {
+        String json = TestKafka.json(EVENT).replace("\"Ann\"", "\"A\\u0000nn\"");
+
+        IncomingEvent event = parser.parse(json, 0, 0);
+
+        assertThat(event.rawData()).isNull();
+        assertThat(event.dataJson(JsonMapper.builder().build(), false)).contains("A\uFFFDnn");
+    }
+
+    @Test
+    void writesDataAgainWhenItHoldsEscapedSurrogatesWhichPostgresMayRefuse() {
+        String json = TestKafka.json(EVENT).replace("\"Ann\"", "\"A\\ud800nn\"");
+
+        assertThat(parser.parse(json, 0, 0).rawData()).isNull();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"eventId\":\"6f1c2f4e-64f5-3f3a-9a8e-0c1f2a3b4c5d\"|not valid JSON",
+            "{\"eventId\":\"6f1c2f4e-64f5-3f3a-9a8e-0c1f2a3b4c5d\"} trailing|not valid JSON",
+            "{\"eventId\":\"6f1c2f4e-64f5-3f3a-9a8e-0c1f2a3b4c5d\",\"data\":{\"a\":}}|not valid JSON",
+            "\"just a string\"|not a JSON object"})
+    void brokenJsonIsPoisonWhereverItBreaks(String value, String problem) {
+        assertThatThrownBy(() -> parser.parse(value, 0, 0)).isInstanceOf(PoisonEventException.class)
+                .hasMessageContaining(problem);
+    }
+
+    @Test
     void acceptsNumericInstantsAndMissingOptionalFields() {
         IncomingEvent event = parser.parse("""
                 {"eventId":"6f1c2f4e-64f5-3f3a-9a8e-0c1f2a3b4c5d","type":"Future","orgId":"o","botId":"b",
