@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.Timer;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -40,6 +41,11 @@ class InvocationService {
     private final EndpointRuntimes endpoints;
     private final InvocationWindow window;
     private final MeterRegistry meters;
+    /** Timers by (endpoint, outcome, code): looking one up in the registry builds and sorts tags on every call. */
+    private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
+
+    private record TimerKey(String name, String outcome, String code) {
+    }
 
     InvocationService(EndpointRuntimes endpoints, InvocationProperties properties, MeterRegistry meters) {
         this.endpoints = endpoints;
@@ -104,14 +110,19 @@ class InvocationService {
                     new InvocationError(failure.code(), failure.getMessage(), failure.httpStatus()),
                     elapsedMillis(started), false);
         }
-        Timer.builder("parley.callout.invocations")
-                .description("Invocations per endpoint, outcome and error code")
-                .tag("name", name)
-                .tag("outcome", result.outcome())
-                .tag("code", result.error() == null ? "none" : result.error().code())
-                .register(meters)
+        timer(name, result.outcome(), result.error() == null ? "none" : result.error().code())
                 .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         return result;
+    }
+
+    private Timer timer(String name, String outcome, String code) {
+        return timers.computeIfAbsent(new TimerKey(name, outcome, code),
+                key -> Timer.builder("parley.callout.invocations")
+                        .description("Invocations per endpoint, outcome and error code")
+                        .tag("name", key.name())
+                        .tag("outcome", key.outcome())
+                        .tag("code", key.code())
+                        .register(meters));
     }
 
     private static InvocationResult replay(InvocationWindow.Claim claim, InvocationRequest request) {
