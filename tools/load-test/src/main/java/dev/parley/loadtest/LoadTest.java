@@ -50,8 +50,14 @@ public final class LoadTest {
         warmUp(platform, options);
         LoadReport platformReport = new LoadRunner(options.sessions(), options.turns(), options.thinkMillis()).run(platform);
         platformReport.print("platform (full turn through gateway -> runtime -> session-store)");
+        if (options.reportFile() != null) {
+            Files.writeString(Path.of(options.reportFile()), platformReport.toJson());
+        }
 
         if (options.skipBaseline()) {
+            if (platformReport.errors() > 0) {
+                System.exit(1);
+            }
             return;
         }
         try (BaselineServer.Handle baseline = BaselineServer.startChild()) {
@@ -63,9 +69,6 @@ public final class LoadTest {
                     ratio(platformReport.p50Millis(), baselineReport.p50Millis()),
                     ratio(platformReport.p99Millis(), baselineReport.p99Millis()),
                     ratio(platformReport.turnsPerSecond(), baselineReport.turnsPerSecond()));
-        }
-        if (options.reportFile() != null) {
-            Files.writeString(Path.of(options.reportFile()), platformReport.toJson());
         }
         if (platformReport.errors() > 0) {
             System.exit(1);

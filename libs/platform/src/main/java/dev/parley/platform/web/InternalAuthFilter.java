@@ -35,6 +35,8 @@ final class InternalAuthFilter extends OncePerRequestFilter {
 
     private static final JsonMapper json = JsonMapper.builder().build();
 
+    private static final MessageDigest SHA256 = sha256Instance();
+
     private final byte[] expectedDigest;
 
     InternalAuthFilter(String credential) {
@@ -113,8 +115,22 @@ final class InternalAuthFilter extends OncePerRequestFilter {
     }
 
     private static byte[] sha256(String value) {
+        return newSha256().digest(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A fresh digest; cloning a prototype skips the provider lookup that {@code getInstance} does on every request. */
+    private static MessageDigest newSha256() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return (MessageDigest) SHA256.clone();
+        }
+        catch (CloneNotSupportedException ex) {
+            return sha256Instance();
+        }
+    }
+
+    private static MessageDigest sha256Instance() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         }
         catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException("SHA-256 is not available", ex);

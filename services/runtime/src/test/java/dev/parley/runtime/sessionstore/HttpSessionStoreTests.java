@@ -87,6 +87,18 @@ class HttpSessionStoreTests {
         assertThat(lastRequest.get()).isEqualTo("GET /internal/v1/outbox?olderThanMillis=10000&limit=200");
     }
 
+    @Test
+    void sessionCallsKeepThePathOfTheBaseUrl() throws IOException {
+        answering(204, "", Duration.ZERO);
+        SessionStore store = new HttpSessionStore(RestClient.builder(), new SessionStoreProperties(
+                URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/store/"), Duration.ofSeconds(2),
+                Duration.ofSeconds(2)));
+
+        store.release(SESSION, 42);
+
+        assertThat(lastRequest.get()).isEqualTo("DELETE /store/internal/v1/sessions/" + SESSION + "/lease/42");
+    }
+
     private SessionStore answering(int status, String body, Duration delay) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {

@@ -1,9 +1,9 @@
 package dev.parley.sessionstore.outbox;
 
 import dev.parley.sessionstore.api.OutboxEntry;
+import dev.parley.sessionstore.redis.LuaScripts;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -15,9 +15,9 @@ class RedisOutboxStore implements OutboxStore {
 
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> LIST =
-            RedisScript.of(new ClassPathResource("redis/outbox-list.lua"), List.class);
+            LuaScripts.load("redis/outbox-list.lua", List.class);
     private static final RedisScript<Long> ACK =
-            RedisScript.of(new ClassPathResource("redis/outbox-ack.lua"), Long.class);
+            LuaScripts.load("redis/outbox-ack.lua", Long.class);
 
     private final StringRedisTemplate redis;
     private final JsonMapper json;

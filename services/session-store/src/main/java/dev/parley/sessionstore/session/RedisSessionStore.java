@@ -4,11 +4,11 @@ import dev.parley.sessionstore.api.CommitRequest;
 import dev.parley.sessionstore.api.OutboxEntry;
 import dev.parley.sessionstore.api.SessionRecord;
 import dev.parley.sessionstore.outbox.OutboxKeys;
+import dev.parley.sessionstore.redis.LuaScripts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -26,9 +26,9 @@ class RedisSessionStore implements SessionStore {
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> COMMIT = script("redis/commit.lua");
     private static final RedisScript<Long> LEAVE_QUEUE =
-            RedisScript.of(new ClassPathResource("redis/leave-queue.lua"), Long.class);
+            LuaScripts.load("redis/leave-queue.lua", Long.class);
     private static final RedisScript<Long> RELEASE =
-            RedisScript.of(new ClassPathResource("redis/release.lua"), Long.class);
+            LuaScripts.load("redis/release.lua", Long.class);
 
     private final StringRedisTemplate redis;
     private final JsonMapper json;
@@ -129,7 +129,7 @@ class RedisSessionStore implements SessionStore {
 
     @SuppressWarnings("rawtypes")
     private static RedisScript<List> script(String path) {
-        return RedisScript.of(new ClassPathResource(path), List.class);
+        return LuaScripts.load(path, List.class);
     }
 
     /** The stored outbox entry minus {@code committedAtEpochMillis}, which the script adds. */
