@@ -269,7 +269,18 @@ scenario('keyboard-and-aria', async (context) => {
     };
   });
   if (!roles.dialog || !roles.choices || !roles.label) fail(`ARIA roles missing: ${JSON.stringify(roles)}`);
-  // the newest menu's buttons are in the tab order; Escape minimises and gives focus back to the launcher
+  // the newest menu's buttons are in the tab order, arrow keys move between them (wrapping), Home/End jump;
+  // Escape minimises and gives focus back to the launcher
+  const focused = () => page.locator('[data-parley-chat]').evaluate((host) => host.shadowRoot.activeElement?.textContent);
+  const labels = await page.locator('[data-parley-chat] .choices:not(.stale) button').allTextContents();
+  await w.choice(labels[0]).focus();
+  await page.keyboard.press('ArrowDown');
+  if ((await focused()) !== labels[1]) fail(`ArrowDown does not move to the next choice: ${await focused()}`);
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  if ((await focused()) !== labels[labels.length - 1]) fail(`ArrowUp does not wrap to the last choice: ${await focused()}`);
+  await page.keyboard.press('Home');
+  if ((await focused()) !== labels[0]) fail(`Home does not move to the first choice: ${await focused()}`);
   await w.choice('Order Status').focus();
   await page.keyboard.press('Enter');
   await waitForLine(page, 'bot: What is your order number?');

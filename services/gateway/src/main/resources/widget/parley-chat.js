@@ -196,6 +196,17 @@
             onclick: function () { choose(choice, group); }
           }));
         });
+        // arrow keys move between the choices of a group, as in a toolbar; Tab still walks through them
+        group.addEventListener('keydown', function (e) {
+          var keys = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 };
+          var buttons = Array.prototype.slice.call(group.querySelectorAll('button'));
+          var at = buttons.indexOf(e.target);
+          if (at < 0 || !(e.key in keys || e.key === 'Home' || e.key === 'End')) return;
+          e.preventDefault();
+          var next = e.key === 'Home' ? 0 : e.key === 'End' ? buttons.length - 1
+            : (at + keys[e.key] + buttons.length) % buttons.length;
+          buttons[next].focus();
+        });
         group.seq = item.seq;
         choiceGroups.push(group);
         return group;

@@ -170,6 +170,9 @@ public final class LocalPlatform {
                         "org-id", demo.orgId(),
                         "public-key-pem", demo.publicKeyPem(),
                         "usernames", List.of(demo.username()))),
+                // limits sized for bin/load-test (thousands of turns a minute from one org and session), so it
+                // measures the platform rather than the limiter; the limiter still runs. Regions keep the defaults.
+                "rate-limits", Map.of("org-limit", 10_000_000, "session-limit", 1_000_000),
                 // the demo bot on the web chat widget, embeddable from the gateway's own demo page
                 "widget", Map.of(
                         "demo-page", true,

@@ -29,7 +29,7 @@ public final class LocalPlatformProcess implements AutoCloseable {
 
     private static final String READY_LINE = "Parley is up.";
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(420);
 
     private final Process process;
 

@@ -6,8 +6,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -44,6 +46,15 @@ public class AccessTokens {
     private final ConnectedApps connectedApps;
 
     private final Clock clock;
+
+    /**
+     * Tokens whose signature and claims were checked, so a session's every turn does not parse the JWT and compute its
+     * HMAC again (about 5% of the gateway's CPU per turn). Expiry and the connected app's grant are still checked on
+     * each use; bounded by clearing when full, which only costs a re-verification.
+     */
+    private final Map<String, AccessToken> verified = new ConcurrentHashMap<>();
+
+    static final int VERIFIED_CACHE_SIZE = 10_000;
 
     @Autowired
     AccessTokens(OAuthProperties properties, ConnectedApps connectedApps) {
@@ -98,8 +109,18 @@ public class AccessTokens {
         if (token == null || token.isBlank() || token.length() > 4096) {
             return Optional.empty();
         }
+        String compact = token.strip();
+        AccessToken known = verified.get(compact);
+        if (known != null) {
+            if (known.expiresAt().isAfter(clock.instant()) && stillGranted(known.clientId(), known.orgId(),
+                    known.subject())) {
+                return Optional.of(known);
+            }
+            verified.remove(compact);
+            return Optional.empty();
+        }
         try {
-            SignedJWT jwt = SignedJWT.parse(token.strip());
+            SignedJWT jwt = SignedJWT.parse(compact);
             if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !TYPE.equals(jwt.getHeader().getType())
                     || !jwt.verify(verifier)) {
                 return Optional.empty();
@@ -114,17 +135,25 @@ public class AccessTokens {
                     || issuedAt == null || expiresAt == null || !expiresAt.toInstant().isAfter(clock.instant())) {
                 return Optional.empty();
             }
-            boolean appStillGrants = connectedApps.find(clientId)
-                    .filter(app -> app.orgId().equals(orgId) && app.usernames().contains(claims.getSubject()))
-                    .isPresent();
-            if (!appStillGrants) {
+            if (!stillGranted(clientId, orgId, claims.getSubject())) {
                 return Optional.empty();
             }
-            return Optional.of(new AccessToken(orgId, clientId, claims.getSubject(), issuedAt.toInstant(),
-                    expiresAt.toInstant()));
+            AccessToken accessToken = new AccessToken(orgId, clientId, claims.getSubject(), issuedAt.toInstant(),
+                    expiresAt.toInstant());
+            if (verified.size() >= VERIFIED_CACHE_SIZE) {
+                verified.clear();
+            }
+            verified.put(compact, accessToken);
+            return Optional.of(accessToken);
         }
         catch (ParseException | JOSEException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    private boolean stillGranted(String clientId, String orgId, String subject) {
+        return connectedApps.find(clientId)
+                .filter(app -> app.orgId().equals(orgId) && app.usernames().contains(subject))
+                .isPresent();
     }
 }

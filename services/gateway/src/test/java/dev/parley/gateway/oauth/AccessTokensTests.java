@@ -47,6 +47,37 @@ class AccessTokensTests {
     }
 
     @Test
+    void aVerifiedTokenIsRememberedButStillExpiresAndAnAlteredCopyStillFails() {
+        ConnectedApps apps = apps("u1");
+        Instant[] now = { NOW };
+        Clock clock = new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+        };
+        AccessTokens tokens = new AccessTokens(SECRET, Duration.ofHours(2), apps, clock);
+        String wire = tokens.encode(tokens.issue(apps.find("k1").orElseThrow(), "u1"));
+        String altered = wire.substring(0, wire.length() - 2) + (wire.endsWith("AA") ? "BB" : "AA");
+
+        assertThat(tokens.verify(wire)).isPresent();
+        assertThat(tokens.verify(" " + wire + " ")).isPresent();
+        assertThat(tokens.verify(altered)).isEmpty();
+        now[0] = NOW.plus(Duration.ofHours(2));
+        assertThat(tokens.verify(wire)).isEmpty();
+    }
+
+    @Test
     void aTokenStopsWorkingWhenItsUserIsRemovedFromTheApp() {
         ConnectedApps before = apps("u1");
         String wire = tokens(before, NOW).encode(tokens(before, NOW).issue(before.find("k1").orElseThrow(), "u1"));

@@ -98,6 +98,14 @@ class HttpRuntimeClientTests {
     }
 
     @Test
+    void idsAreEncodedAsPathSegmentsAndABaseUrlPathIsKept() {
+        client(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/runtime/"), Duration.ofSeconds(2))
+                .message("00D 1", "s/1?x", new MessageCommand(InboundType.TEXT, 1, "hi", null, null, null, null, null));
+
+        assertThat(lastPath.get()).isEqualTo("POST /runtime/internal/v1/orgs/00D%201/sessions/s%2F1%3Fx/messages");
+    }
+
+    @Test
     void messagesAndEndsGoToTheSessionRoutes() {
         client().message("00D1", "s-1", new MessageCommand(InboundType.CHOICE, 3, null, 2, null, null, null, null));
         assertThat(lastPath.get()).isEqualTo("POST /internal/v1/orgs/00D1/sessions/s-1/messages");
