@@ -10,7 +10,12 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * Starts the whole platform on one machine: real embedded Redis and Kafka, every service as a child JVM, and a demo
@@ -47,6 +52,7 @@ public final class LocalPlatform {
         PostgresServer postgres = Infrastructure.postgres();
         String redisUrl = Infrastructure.redis().redisUrl();
         String kafka = Infrastructure.kafka().bootstrapServers();
+        createTopics(kafka);
         DemoTenant demo = DemoTenant.prepare(options.stateDir(), gatewayUrl);
         String internalCredential = randomHex(24);
 
@@ -172,7 +178,7 @@ public final class LocalPlatform {
                         "usernames", List.of(demo.username()))),
                 // limits sized for bin/load-test (thousands of turns a minute from one org and session), so it
                 // measures the platform rather than the limiter; the limiter still runs. Regions keep the defaults.
-                "rate-limits", Map.of("org-limit", 10_000_000, "session-limit", 1_000_000),
+                "rate-limits", Map.of("org-limit", 1_000_000, "session-limit", 1_000_000),
                 // the demo bot on the web chat widget, embeddable from the gateway's own demo page
                 "widget", Map.of(
                         "demo-page", true,
@@ -182,6 +188,25 @@ public final class LocalPlatform {
                                 "allowed-origins", List.of(gatewayUrl,
                                         "http://127.0.0.1:" + options.port("gateway"))))))));
         return Map.of("SPRING_APPLICATION_JSON", Json.write(settings));
+    }
+
+    /**
+     * The shared topics with a region's partition counts, before any service starts: otherwise a consumer that
+     * subscribes first auto-creates a one-partition topic, and after the producer grows it the consumer does not see
+     * the new partitions until its next metadata refresh (minutes), which on a busy machine happened.
+     */
+    private static void createTopics(String bootstrapServers) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> topics = new ArrayList<>();
+            for (NewTopic topic : List.of(new NewTopic("parley.turn-events", 6, (short) 1),
+                    new NewTopic("parley.bot-definitions", 3, (short) 1))) {
+                if (!existing.contains(topic.name())) {
+                    topics.add(topic);
+                }
+            }
+            admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
+        }
     }
 
     /** A fresh database of the service's own on the shared server, as Heroku's {@code DATABASE_URL}. */

@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -165,6 +166,37 @@ public final class LocalPlatformProcess implements AutoCloseable {
             process.destroyForcibly();
         }
         process.descendants().forEach(ProcessHandle::destroyForcibly);
+        keepLogsAndDeleteStateDir();
+    }
+
+    /**
+     * Copies the service logs to {@code target/platform-logs/} of the working directory (a failure's post-mortem),
+     * then deletes the state directory: it holds the demo tenant's private key, nothing of it outlives the suite.
+     */
+    private void keepLogsAndDeleteStateDir() {
+        Path logs = stateDir.resolve("logs");
+        Path kept = Path.of("target", "platform-logs");
+        try {
+            if (Files.isDirectory(logs) && Files.isDirectory(Path.of("target"))) {
+                Files.createDirectories(kept);
+                try (var files = Files.list(logs)) {
+                    for (Path log : files.toList()) {
+                        Files.copy(log, kept.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+        }
+        catch (IOException ignored) {
+            // best effort: the logs are a convenience
+        }
+        try (var paths = Files.walk(stateDir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+        catch (IOException | java.io.UncheckedIOException ignored) {
+            // best effort: a temporary directory
+        }
     }
 
     private void awaitReady() throws InterruptedException {

@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record RuntimeClientProperties(
         @DefaultValue("http://localhost:8081") URI runtimeUrl,
         @DefaultValue("1s") Duration runtimeConnectTimeout,
-        @DefaultValue("10s") Duration runtimeReadTimeout) {
+        @DefaultValue("15s") Duration runtimeReadTimeout) {
 
     public RuntimeClientProperties {
         if (runtimeUrl == null || !runtimeUrl.isAbsolute() || runtimeUrl.getHost() == null
