@@ -95,13 +95,9 @@ public final class TurnEventStream {
         }
     }
 
-    /** A six-turn session: welcome and menu, an NLU intent with a collected variable and a callout, a Confused hit, a
-     *  failed callout and a transfer, then the client ends it. */
-    public static List<TurnEvent> conversation(String orgId, String botId, String versionId, String sessionId,
-            Instant start, Boolean logPrivate) {
-        return session(orgId, botId, versionId, sessionId, start, logPrivate)
-                .turn()
-                .event("SessionStarted", "botName", "Support Bot", "versionName", "v3", "contextVariables",
+    /** The events of a session's first turn: started, the welcome message, the main menu (8 events). */
+    public TurnEventStream welcome() {
+        return event("SessionStarted", "botName", "Support Bot", "versionName", "v3", "contextVariables",
                         Map.of("Email", "ann@example.com", "Locale", "en_US"))
                 .event("DialogEntered", "dialog", "Welcome", "via", "start")
                 .event("StepExecuted", "dialog", "Welcome", "step", "w1", "stepType", "Message")
@@ -109,7 +105,16 @@ public final class TurnEventStream {
                 .event("DialogCompleted", "dialog", "Welcome")
                 .event("DialogEntered", "dialog", "Main_Menu", "via", "redirect")
                 .event("MessageSent", "dialog", "Main_Menu", "step", "m1", "kind", "choices", "count", 3)
-                .event("TurnCompleted", "latencyMs", 12, "messages", 2, "ended", false)
+                .event("TurnCompleted", "latencyMs", 12, "messages", 2, "ended", false);
+    }
+
+    /** A six-turn session: welcome and menu, an NLU intent with a collected variable and a callout, a Confused hit, a
+     *  failed callout and a transfer, then the client ends it. */
+    public static List<TurnEvent> conversation(String orgId, String botId, String versionId, String sessionId,
+            Instant start, Boolean logPrivate) {
+        return session(orgId, botId, versionId, sessionId, start, logPrivate)
+                .turn()
+                .welcome()
                 .turn()
                 .event("MessageReceived", "type", "Text", "text", "where is my order?")
                 .event("IntentMatched", "dialog", "Order_Status", "source", "nlu", "utterance", "where is my order?",

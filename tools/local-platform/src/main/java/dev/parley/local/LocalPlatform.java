@@ -1,5 +1,7 @@
 package dev.parley.local;
 
+import dev.parley.registry.api.RegistryTopics;
+import dev.parley.runtime.api.Topics;
 import dev.parley.testkit.Infrastructure;
 import dev.parley.testkit.PostgresServer;
 import java.nio.file.Path;
@@ -199,8 +201,8 @@ public final class LocalPlatform {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> topics = new ArrayList<>();
-            for (NewTopic topic : List.of(new NewTopic("parley.turn-events", 6, (short) 1),
-                    new NewTopic("parley.bot-definitions", 3, (short) 1))) {
+            for (NewTopic topic : List.of(new NewTopic(Topics.TURN_EVENTS, 6, (short) 1),
+                    new NewTopic(RegistryTopics.BOT_DEFINITIONS, 3, (short) 1))) {
                 if (!existing.contains(topic.name())) {
                     topics.add(topic);
                 }

@@ -296,15 +296,7 @@ public final class PipelineLagBenchmark {
         }
         stream.turn();
         if (turn == 1) {
-            stream.event("SessionStarted", "botName", "Support Bot", "versionName", "v3", "contextVariables",
-                            Map.of("Email", "ann@example.com", "Locale", "en_US"))
-                    .event("DialogEntered", "dialog", "Welcome", "via", "start")
-                    .event("StepExecuted", "dialog", "Welcome", "step", "w1", "stepType", "Message")
-                    .event("MessageSent", "dialog", "Welcome", "step", "w1", "kind", "text", "text", "Hi, I am the bot")
-                    .event("DialogCompleted", "dialog", "Welcome")
-                    .event("DialogEntered", "dialog", "Main_Menu", "via", "redirect")
-                    .event("MessageSent", "dialog", "Main_Menu", "step", "m1", "kind", "choices", "count", 3)
-                    .event("TurnCompleted", "latencyMs", 12, "messages", 2, "ended", false);
+            stream.welcome();
         } else if (turn < TURNS_PER_SESSION) {
             stream.event("MessageReceived", "type", "Text", "text", "where is my order A-" + turn + "?")
                     .event("IntentMatched", "dialog", "Order_Status", "source", "nlu", "utterance",
