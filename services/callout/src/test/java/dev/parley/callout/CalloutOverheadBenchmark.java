@@ -52,15 +52,19 @@ import org.springframework.test.context.ActiveProfiles;
  * the same run, by the same client, open-loop at a fixed rate. Latency counts from each call's scheduled start, so a
  * stall is not hidden by the generator waiting for it.
  *
- * <p>By default the two paths take turns in slices (1 s direct, 1 s through the service, ...) at the full rate each,
- * so the machine serves the stated rate, not twice it; {@code bench.mode=concurrent} runs both at once instead. The
- * JVM's CPU time is read at every slice boundary: CPU per call through the service minus CPU per direct call is the
- * service's own CPU per call (endpoint, client and generator cost the same on both paths).
+ * <p>By default the two paths are interleaved, each at the full rate: a direct call, half a period later a call
+ * through the service, and so on, so both see the same machine and the service runs steadily at the stated rate.
+ * {@code bench.mode=alternate} gives each path the machine to itself in turns of {@code bench.slice-ms} (1 s direct, 1 s
+ * through the service, ...) and reads the JVM's CPU time at every slice boundary: CPU per call through the service
+ * minus CPU per direct call is the service's own CPU per call (endpoint, client and generator cost the same on both
+ * paths). Its latencies are not the steady state: the service idles through every direct slice, and the first calls
+ * after that pause are the slowest. Every measured call's latency is also written to
+ * {@code target/bench-callout-calls.csv}.
  *
  * <p>Not part of the suite: run it with {@code bin/bench-callout}. System properties: {@code bench.rate} (calls/s,
  * 500), {@code bench.seconds} (measured seconds per path, 30), {@code bench.warmup-pairs} (closed-loop call pairs
  * before measuring, 30000, then 4 s open-loop at the rate), {@code bench.warmup} (the closed loop's longest, 180 s),
- * {@code bench.slice-ms} (1000), {@code bench.mode} ({@code alternate} or {@code concurrent}), {@code bench.workers}
+ * {@code bench.slice-ms} (1000), {@code bench.mode} ({@code interleaved} or {@code alternate}), {@code bench.workers}
  * (client threads, 64).
  */
 @RealInfrastructure(database = "callout_bench", redis = false, kafka = false)
@@ -92,7 +96,11 @@ class CalloutOverheadBenchmark {
         int warmup = Integer.getInteger("bench.warmup", 180);
         int warmupPairs = Integer.getInteger("bench.warmup-pairs", 30_000);
         int sliceMillis = Integer.getInteger("bench.slice-ms", 1000);
-        boolean alternate = !System.getProperty("bench.mode", "alternate").equals("concurrent");
+        String mode = System.getProperty("bench.mode", "interleaved");
+        if (!mode.equals("interleaved") && !mode.equals("alternate")) {
+            throw new IllegalArgumentException("bench.mode must be interleaved or alternate, was " + mode);
+        }
+        boolean alternate = mode.equals("alternate");
         int workers = Integer.getInteger("bench.workers", 64);
 
         try (BenchEndpoint endpoint = new BenchEndpoint(ANSWER)) {
@@ -119,6 +127,7 @@ class CalloutOverheadBenchmark {
                     endpoint.requests()) + "warm-up: " + warmUp + System.lineSeparator();
             System.out.println(report);
             Files.writeString(Path.of("target", "bench-callout.txt"), report);
+            writeCalls(measured, Path.of("target", "bench-callout-calls.csv"));
             assertThat(measured.failures).isZero();
         }
     }
@@ -149,6 +158,9 @@ class CalloutOverheadBenchmark {
         final long[] wallNanos = new long[2];
         final long[] serviceThreadNanos = new long[2];
         final long[] harnessThreadNanos = new long[2];
+        final long[] allocatedBytes = new long[2];
+        final long[][] scheduledAt = new long[2][];
+        long allocatedTotal;
         long cpuTotal;
         long wallTotal;
         int failures;
@@ -262,6 +274,8 @@ class CalloutOverheadBenchmark {
             }
             run.latencies[DIRECT] = new long[capacity[DIRECT]];
             run.latencies[SERVICE] = new long[capacity[SERVICE]];
+            run.scheduledAt[DIRECT] = new long[capacity[DIRECT]];
+            run.scheduledAt[SERVICE] = new long[capacity[SERVICE]];
             AtomicInteger failures = new AtomicInteger();
             AtomicInteger pending = new AtomicInteger();
             long[] machineBefore = machineTicks();
@@ -272,6 +286,8 @@ class CalloutOverheadBenchmark {
             long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
             long sliceStart = start;
             long cpuMark = cpuStart;
+            long allocatedStart = allocated();
+            long allocatedMark = allocatedStart;
             ThreadCpu threads = new ThreadCpu();
             for (Slice slice : slices) {
                 long period = TimeUnit.SECONDS.toNanos(1) / slice.rate;
@@ -289,15 +305,18 @@ class CalloutOverheadBenchmark {
                 waitUntil(sliceStart);
                 long cpu = OS.getProcessCpuTime();
                 long[] byGroup = threads.sinceLast();
+                long allocatedNow = allocated();
                 if (slice.path != BOTH) {
                     run.cpuNanos[slice.path] += cpu - cpuMark;
                     run.wallNanos[slice.path] += TimeUnit.MILLISECONDS.toNanos(slice.millis);
                     run.serviceThreadNanos[slice.path] += byGroup[0];
                     run.harnessThreadNanos[slice.path] += byGroup[1];
+                    run.allocatedBytes[slice.path] += allocatedNow - allocatedMark;
                 } else {
                     run.serviceThreadNanos[SERVICE] += byGroup[0]; // only service calls keep those threads busy
                 }
                 cpuMark = cpu;
+                allocatedMark = allocatedNow;
             }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             while (pending.get() > 0) {
@@ -308,6 +327,7 @@ class CalloutOverheadBenchmark {
                 Thread.sleep(5);
             }
             run.cpuTotal = OS.getProcessCpuTime() - cpuStart;
+            run.allocatedTotal = allocated() - allocatedStart;
             run.wallTotal = System.nanoTime() - start;
             long[] machineAfter = machineTicks();
             run.machineBusyTicks = machineAfter[0] - machineBefore[0];
@@ -322,6 +342,7 @@ class CalloutOverheadBenchmark {
         private void fire(Run run, int path, long at, AtomicInteger failures, AtomicInteger pending) {
             waitUntil(at);
             int index = run.counts[path]++;
+            run.scheduledAt[path][index] = at;
             pending.incrementAndGet();
             workers.execute(() -> {
                 try {
@@ -347,8 +368,11 @@ class CalloutOverheadBenchmark {
                 AtomicInteger failures) {
             try {
                 return http.execute(request, response -> {
-                    String body = EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
+                    // bytes, not a String: a reader's buffers were most of the harness's garbage
+                    byte[] bytes = EntityUtils.toByteArray(response.getEntity());
                     long latency = System.nanoTime() - scheduledAt;
+                    String body = expectSucceeded || response.getCode() != 200
+                            ? new String(bytes, StandardCharsets.UTF_8) : "";
                     if (response.getCode() != 200 || (expectSucceeded && !body.contains("\"SUCCEEDED\""))) {
                         if (failures.incrementAndGet() == 1) {
                             System.out.println("first failure: " + response.getCode() + " " + body);
@@ -427,7 +451,7 @@ class CalloutOverheadBenchmark {
                 Instant.now().truncatedTo(ChronoUnit.SECONDS), cores, Runtime.version(), gcNames()));
         out.append(String.format(Locale.ROOT, "schedule: open-loop, %d calls/s per path, %s, %d s measured per path "
                         + "(%d direct + %d via callout), %d client threads, Tomcat on %s threads%n", rate,
-                alternate ? "paths alternating in " + sliceMillis + " ms slices" : "both paths at once",
+                alternate ? "paths alternating in " + sliceMillis + " ms slices" : "paths interleaved",
                 seconds, direct.length, service.length, workers,
                 environment.getProperty("spring.threads.virtual.enabled", Boolean.class, false) ? "virtual"
                         : "platform"));
@@ -468,6 +492,10 @@ class CalloutOverheadBenchmark {
                     run.serviceThreadNanos[DIRECT] / 1e3 / Math.max(1, direct.length),
                     run.harnessThreadNanos[DIRECT] / 1e3 / Math.max(1, direct.length),
                     run.harnessThreadNanos[SERVICE] / 1e3 / Math.max(1, service.length)));
+            double directKb = run.allocatedBytes[DIRECT] / 1024.0 / Math.max(1, direct.length);
+            double serviceKb = run.allocatedBytes[SERVICE] / 1024.0 / Math.max(1, service.length);
+            out.append(String.format(Locale.ROOT, "heap allocated per call (all threads): direct %.1f KB, via callout "
+                    + "%.1f KB, the service's own %.1f KB%n", directKb, serviceKb, serviceKb - directKb));
             out.append(String.format(Locale.ROOT, "JVM CPU use during slices: direct %.2f cores, via callout %.2f "
                     + "cores%n", (double) run.cpuNanos[DIRECT] / Math.max(1, run.wallNanos[DIRECT]),
                     (double) run.cpuNanos[SERVICE] / Math.max(1, run.wallNanos[SERVICE])));
@@ -476,6 +504,8 @@ class CalloutOverheadBenchmark {
                     + "threads' CPU per call (Tomcat, carriers, pollers; no JIT/GC): %.0f us%n",
                     run.cpuTotal / 1e3 / Math.max(1, service.length),
                     run.serviceThreadNanos[SERVICE] / 1e3 / Math.max(1, service.length)));
+            out.append(String.format(Locale.ROOT, "heap allocated per call pair (all threads): %.1f KB%n",
+                    run.allocatedTotal / 1024.0 / Math.max(1, service.length)));
         }
         out.append(String.format(Locale.ROOT, "machine: %.2f of %d cores busy on average, this JVM %.2f, everything "
                 + "else %.2f; GC: %d collections, %d ms; JIT compiling: %d ms%n", machineBusy, cores, jvmBusy,
@@ -518,6 +548,26 @@ class CalloutOverheadBenchmark {
         } catch (IOException | RuntimeException e) {
             return new long[] { 0, 0 };
         }
+    }
+
+    /** Heap allocated by all threads so far (virtual threads' allocations count on their carriers). */
+    private static long allocated() {
+        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getTotalThreadAllocatedBytes();
+    }
+
+    /** One line per measured call, for looking at when the slow ones happened. */
+    private static void writeCalls(Run run, Path file) throws IOException {
+        StringBuilder csv = new StringBuilder("path,scheduled_ms,latency_us\n");
+        long start = Math.min(run.counts[DIRECT] > 0 ? run.scheduledAt[DIRECT][0] : Long.MAX_VALUE,
+                run.counts[SERVICE] > 0 ? run.scheduledAt[SERVICE][0] : Long.MAX_VALUE);
+        for (int path : new int[] { DIRECT, SERVICE }) {
+            for (int i = 0; i < run.counts[path]; i++) {
+                csv.append(path == DIRECT ? "direct" : "callout").append(',')
+                        .append(String.format(Locale.ROOT, "%.3f", (run.scheduledAt[path][i] - start) / 1e6)).append(',')
+                        .append(run.latencies[path][i] / 1000).append('\n');
+            }
+        }
+        Files.writeString(file, csv);
     }
 
     private static long gcCount() {

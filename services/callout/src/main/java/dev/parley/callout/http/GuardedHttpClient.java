@@ -1,7 +1,6 @@
 package dev.parley.callout.http;
 
 import dev.parley.callout.CalloutFailure;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -185,21 +184,25 @@ public final class GuardedHttpClient implements AutoCloseable {
             request.cancel(); // drop the connection rather than drain an oversized body
             throw CalloutFailure.tooLarge(maxBytes);
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 1024);
-        byte[] buffer = new byte[8192];
-        long total = 0;
         try (InputStream in = entity.getContent()) {
-            int n;
-            while ((n = in.read(buffer)) != -1) {
-                total += n;
-                if (total > maxBytes) {
-                    request.cancel();
-                    throw CalloutFailure.tooLarge(maxBytes);
+            if (declared >= 0) {
+                // the usual answer: one array of the declared size (an 8 KB buffer and a growing copy per call were this
+                // service's largest single source of garbage, and garbage is GC pauses landing on other calls)
+                byte[] bytes = new byte[(int) declared];
+                int read = in.readNBytes(bytes, 0, bytes.length);
+                if (read < bytes.length) {
+                    throw new IOException("the response ended after " + read + " of " + declared + " bytes");
                 }
-                out.write(buffer, 0, n);
+                return bytes;
             }
+            // chunked or read-until-close: read one byte past the cap to tell a body of exactly the cap from a larger one
+            byte[] bytes = in.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
+            if (bytes.length > maxBytes) {
+                request.cancel();
+                throw CalloutFailure.tooLarge(maxBytes);
+            }
+            return bytes;
         }
-        return out.toByteArray();
     }
 
     private void checkTarget(URI uri) {

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs invocations: replays a recorded result for a repeated invocation id, finds the endpoint, applies the time
@@ -47,10 +48,11 @@ class InvocationService {
     private record TimerKey(String name, String outcome, String code) {
     }
 
-    InvocationService(EndpointRuntimes endpoints, InvocationProperties properties, MeterRegistry meters) {
+    InvocationService(EndpointRuntimes endpoints, InvocationProperties properties, MeterRegistry meters,
+            JsonMapper json) {
         this.endpoints = endpoints;
         this.window = new InvocationWindow(properties.idempotencyWindow().toNanos(),
-                properties.idempotencyMaxEntries());
+                properties.idempotencyMaxEntries(), properties.idempotencyMaxBytes().toBytes(), json);
         this.meters = meters;
     }
 
@@ -73,7 +75,7 @@ class InvocationService {
         if (result.error() != null && NOTHING_SENT.contains(result.error().code())) {
             window.release(key, claim, result);
         } else {
-            claim.result().complete(result);
+            window.record(key, claim, result);
         }
         return result;
     }

@@ -86,6 +86,7 @@ class GuardedHttpClientTests {
         assertFails(() -> get(server.url() + "/declared", 2_000, 1_000), "RESPONSE_TOO_LARGE");
         assertFails(() -> get(server.url() + "/streamed", 2_000, 1_000), "RESPONSE_TOO_LARGE");
         assertThat(get(server.url() + "/declared", 2_000, 2_000).body()).hasSize(2_000);
+        assertThat(get(server.url() + "/streamed", 2_000, 10_000).body()).hasSize(10_000).containsOnly('y');
     }
 
     @Test
