@@ -27,14 +27,16 @@ class ProfileScriptTests {
         assertThat(result.get("JAVA_HOME")).isEqualTo(this.home + "/jdk");
         assertThat(result.get("PATH")).startsWith(this.home + "/jdk/bin:");
         assertThat(result.get("JAVA_OPTS"))
-            .isEqualTo("-XX:MaxRAM=2560m -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Dextra=1");
+            .isEqualTo("-XX:MaxRAM=2560m -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError "
+                    + "-XX:-ClassUnloadingWithConcurrentMark -Dextra=1");
     }
 
     @Test
     void theReleasePhaseStartsWithTheQuickCompiler() throws Exception {
         Map<String, String> result = source(Map.of("PARLEY_JVM_MEMORY_MB", "1024", "DYNO", "release.4711"));
 
-        assertThat(result.get("JAVA_OPTS")).contains("-XX:MaxRAM=1024m").contains("-XX:TieredStopAtLevel=1");
+        assertThat(result.get("JAVA_OPTS")).contains("-XX:MaxRAM=1024m").contains("-XX:TieredStopAtLevel=1")
+            .doesNotContain("ClassUnloading");
     }
 
     @Test
