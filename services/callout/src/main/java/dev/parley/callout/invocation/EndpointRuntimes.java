@@ -31,6 +31,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,9 +42,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * This replica's built endpoints, keyed by (org, name). An entry older than the registry's refresh interval has its
- * version checked against PostgreSQL on the next use and is rebuilt (new breaker, bulkhead, retry and HTTP client,
- * registered under the same name {@code org:endpoint}) only when the configuration changed; so breaker state
- * survives refreshes. Changes made through this replica take effect at once.
+ * version checked against PostgreSQL in the background on its next use, which meanwhile runs on the copy it has, and
+ * is rebuilt (new breaker, bulkhead, retry and HTTP client, registered under the same name {@code org:endpoint}) only
+ * when the configuration changed; so breaker state survives refreshes, and no invocation of a known endpoint waits
+ * for PostgreSQL (a slow or unreachable database used to hold every caller of the endpoint on its lock). Only the
+ * first use of an endpoint loads it while the caller waits. Changes made through this replica take effect at once.
  */
 @Component
 public class EndpointRuntimes implements EndpointChangeListener, DisposableBean {
@@ -59,6 +62,9 @@ public class EndpointRuntimes implements EndpointChangeListener, DisposableBean 
     private static final class Entry {
         final EndpointRuntime runtime;
         volatile long checkedAtNanos;
+        /** Changed through this replica: the next use loads it before calling. */
+        volatile boolean changed;
+        final AtomicBoolean refreshing = new AtomicBoolean();
 
         Entry(EndpointRuntime runtime, long checkedAtNanos) {
             this.runtime = runtime;
@@ -102,16 +108,35 @@ public class EndpointRuntimes implements EndpointChangeListener, DisposableBean 
     Optional<EndpointRuntime> find(String orgId, String name) {
         Key key = new Key(orgId, name);
         Entry entry = entries.get(key);
-        if (entry != null && System.nanoTime() - entry.checkedAtNanos < refreshNanos) {
-            return Optional.of(entry.runtime);
+        if (entry == null || entry.changed) {
+            return load(key);
         }
+        if (System.nanoTime() - entry.checkedAtNanos >= refreshNanos && entry.refreshing.compareAndSet(false, true)) {
+            Thread.ofVirtual().name("callout-endpoint-refresh").start(() -> {
+                try {
+                    load(key);
+                } catch (RuntimeException e) {
+                    log.warn("Refreshing endpoint {} failed; keeping version {}", name, entry.runtime.version(), e);
+                } finally {
+                    entry.refreshing.set(false);
+                }
+            });
+        }
+        return Optional.of(entry.runtime);
+    }
+
+    /** Checks the entry's version (or loads the endpoint) unless another caller just did. */
+    private Optional<EndpointRuntime> load(Key key) {
+        String name = key.name();
+        String orgId = key.orgId();
+        Entry entry;
         // a lock rather than synchronized: the registry query must not pin a carrier thread (virtual threads, JDK 21)
         ReentrantLock lock = locks.computeIfAbsent(key, k -> new ReentrantLock());
         lock.lock();
         try {
             entry = entries.get(key);
             long now = System.nanoTime();
-            if (entry != null && now - entry.checkedAtNanos < refreshNanos) {
+            if (entry != null && !entry.changed && now - entry.checkedAtNanos < refreshNanos) {
                 return Optional.of(entry.runtime);
             }
             if (entry != null) {
@@ -119,6 +144,7 @@ public class EndpointRuntimes implements EndpointChangeListener, DisposableBean 
                     OptionalLong version = store.version(orgId, name);
                     if (version.isPresent() && version.getAsLong() == entry.runtime.version()) {
                         entry.checkedAtNanos = now;
+                        entry.changed = false;
                         return Optional.of(entry.runtime);
                     }
                 } catch (DataAccessException e) {
@@ -126,6 +152,7 @@ public class EndpointRuntimes implements EndpointChangeListener, DisposableBean 
                     log.warn("Endpoint registry unreachable; keeping endpoint {} version {}", name,
                             entry.runtime.version(), e);
                     entry.checkedAtNanos = now;
+                    entry.changed = false;
                     return Optional.of(entry.runtime);
                 }
             }
@@ -155,7 +182,7 @@ public class EndpointRuntimes implements EndpointChangeListener, DisposableBean 
     public void endpointChanged(String orgId, String name) {
         Entry entry = entries.get(new Key(orgId, name));
         if (entry != null) {
-            entry.checkedAtNanos = System.nanoTime() - refreshNanos - 1; // checked again on next use
+            entry.changed = true; // loaded again before the next use
         }
     }
 
