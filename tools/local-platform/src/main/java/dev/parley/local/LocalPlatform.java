@@ -12,12 +12,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * Starts the whole platform on one machine: real embedded Redis and Kafka, every service as a child JVM, and a demo
@@ -54,7 +49,7 @@ public final class LocalPlatform {
         PostgresServer postgres = Infrastructure.postgres();
         String redisUrl = Infrastructure.redis().redisUrl();
         String kafka = Infrastructure.kafka().bootstrapServers();
-        createTopics(kafka);
+        createTopics();
         DemoTenant demo = DemoTenant.prepare(options.stateDir(), gatewayUrl);
         String internalCredential = randomHex(24);
 
@@ -193,22 +188,12 @@ public final class LocalPlatform {
     }
 
     /**
-     * The shared topics with a region's partition counts, before any service starts: otherwise a consumer that
-     * subscribes first auto-creates a one-partition topic, and after the producer grows it the consumer does not see
-     * the new partitions until its next metadata refresh (minutes), which on a busy machine happened.
+     * The shared topics with a region's partition counts, before any service starts, as their owners (runtime,
+     * registry) would create them; consumers wait for a topic rather than create it, and this way find it at once.
      */
-    private static void createTopics(String bootstrapServers) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<NewTopic> topics = new ArrayList<>();
-            for (NewTopic topic : List.of(new NewTopic(Topics.TURN_EVENTS, 6, (short) 1),
-                    new NewTopic(RegistryTopics.BOT_DEFINITIONS, 3, (short) 1))) {
-                if (!existing.contains(topic.name())) {
-                    topics.add(topic);
-                }
-            }
-            admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
-        }
+    private static void createTopics() {
+        Infrastructure.kafka().createTopic(Topics.TURN_EVENTS, 6);
+        Infrastructure.kafka().createTopic(RegistryTopics.BOT_DEFINITIONS, 3);
     }
 
     /** A fresh database of the service's own on the shared server, as Heroku's {@code DATABASE_URL}. */
