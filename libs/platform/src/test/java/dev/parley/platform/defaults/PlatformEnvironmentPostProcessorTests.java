@@ -42,6 +42,8 @@ class PlatformEnvironmentPostProcessorTests {
         assertThat(environment.getProperty("management.endpoints.web.exposure.include"))
             .isEqualTo("health,info,prometheus");
         assertThat(environment.getProperty("logging.structured.format.console")).isEqualTo("logstash");
+        assertThat(environment.getProperty("management.metrics.observations.ignored-meters"))
+            .isEqualTo("long-task-timer");
         assertThat(environment.getProperty("spring.kafka.consumer.properties.allow.auto.create.topics"))
             .isEqualTo("false");
         assertThat(environment.getPropertySources().stream().reduce((a, b) -> b).orElseThrow().getName())
