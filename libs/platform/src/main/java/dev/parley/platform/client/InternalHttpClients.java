@@ -1,5 +1,7 @@
 package dev.parley.platform.client;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -11,6 +13,7 @@ import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
+import org.springframework.web.util.UriUtils;
 
 /**
  * Request factories for calls between Parley services: a pooled, keep-alive, blocking HTTP/1.1 client that does its
@@ -52,5 +55,33 @@ public final class InternalHttpClients {
                 .evictIdleConnections(TimeValue.ofSeconds(30))
                 .build();
         return new HttpComponentsClientHttpRequestFactory(client);
+    }
+
+    /**
+     * {@code baseUrl} (any trailing '/' dropped) plus {@code template} with its {@code {placeholders}} filled in order,
+     * each value encoded as a path segment: the URI a {@code RestClient} would expand the template to, built by
+     * concatenation, which on a turn-path call costs a fraction of template expansion.
+     *
+     * @throws IllegalArgumentException when the template has fewer placeholders than values
+     */
+    public static URI uri(String baseUrl, String template, Object... values) {
+        int baseEnd = baseUrl.length();
+        while (baseEnd > 0 && baseUrl.charAt(baseEnd - 1) == '/') {
+            baseEnd--;
+        }
+        StringBuilder uri = new StringBuilder(baseEnd + template.length() + 64).append(baseUrl, 0, baseEnd);
+        int from = 0;
+        for (Object value : values) {
+            int open = template.indexOf('{', from);
+            int close = open < 0 ? -1 : template.indexOf('}', open);
+            if (close < 0) {
+                throw new IllegalArgumentException("template " + template + " has fewer placeholders than the "
+                        + values.length + " values given");
+            }
+            uri.append(template, from, open)
+                    .append(UriUtils.encodePathSegment(String.valueOf(value), StandardCharsets.UTF_8));
+            from = close + 1;
+        }
+        return URI.create(uri.append(template, from, template.length()).toString());
     }
 }

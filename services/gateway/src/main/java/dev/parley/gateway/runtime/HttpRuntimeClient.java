@@ -9,8 +9,6 @@ import dev.parley.runtime.api.StartSessionCommand;
 import dev.parley.runtime.api.TurnErrorCode;
 import dev.parley.runtime.api.TurnReply;
 import io.micrometer.observation.ObservationRegistry;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatusCode;
@@ -19,7 +17,6 @@ import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
-import org.springframework.web.util.UriUtils;
 
 /**
  * {@link RuntimeClient} over the runtime's internal HTTP API. The {@link RestClient.Builder} it is built from is
@@ -38,7 +35,7 @@ class HttpRuntimeClient implements RuntimeClient, AutoCloseable {
     HttpRuntimeClient(RestClient.Builder builder, RuntimeClientProperties properties) {
         this.requestFactory = InternalHttpClients.pooled(properties.runtimeConnectTimeout(),
                 properties.runtimeReadTimeout());
-        this.baseUrl = properties.runtimeUrl().toString().replaceAll("/+$", "");
+        this.baseUrl = properties.runtimeUrl().toString();
         // runtime times these calls itself (http.server.requests, parley.runtime.turn.latency): a client-side
         // observation per turn would cost ~5% of the gateway's CPU for a duplicate figure
         this.restClient = builder.clone()
@@ -65,7 +62,7 @@ class HttpRuntimeClient implements RuntimeClient, AutoCloseable {
     private TurnReply post(String path, Object command, Object... uriVariables) {
         try {
             return restClient.post()
-                    .uri(expand(path, uriVariables))
+                    .uri(InternalHttpClients.uri(baseUrl, path, uriVariables))
                     .contentType(MediaType.APPLICATION_JSON)
                     .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
                     .body(command)
@@ -88,19 +85,6 @@ class HttpRuntimeClient implements RuntimeClient, AutoCloseable {
         catch (RestClientException e) {
             throw new RuntimeUnavailableException("runtime answered " + path + " unreadably", e);
         }
-    }
-
-    /** Fills the path's {placeholders} in order, each value encoded as a path segment (cheaper than a template). */
-    private URI expand(String path, Object... values) {
-        StringBuilder uri = new StringBuilder(baseUrl.length() + path.length() + 64).append(baseUrl);
-        int from = 0;
-        for (Object value : values) {
-            int open = path.indexOf('{', from);
-            int close = path.indexOf('}', open);
-            uri.append(path, from, open).append(UriUtils.encodePathSegment(String.valueOf(value), StandardCharsets.UTF_8));
-            from = close + 1;
-        }
-        return URI.create(uri.append(path, from, path.length()).toString());
     }
 
     private static RuntimeProblem readProblem(RestClient.RequestHeadersSpec.ConvertibleClientHttpResponse response) {

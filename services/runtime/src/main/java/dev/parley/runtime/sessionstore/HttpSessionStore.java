@@ -14,10 +14,7 @@ import dev.parley.platform.client.InternalHttpClients;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
-import org.springframework.web.util.UriUtils;
 
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -37,12 +34,6 @@ class HttpSessionStore implements SessionStore {
             new ParameterizedTypeReference<>() {
             };
 
-    private static final String SESSION_ID = "{sessionId}";
-    private static final String SESSION_PREFIX = before(SessionStorePaths.LEASE);
-    private static final String LEASE_SUFFIX = after(SessionStorePaths.LEASE);
-    private static final String COMMIT_SUFFIX = after(SessionStorePaths.COMMIT);
-    private static final String RELEASE_SUFFIX = after(SessionStorePaths.LEASE_RELEASE);
-
     private final RestClient client;
     private final RestClient leaseClient;
     private final String baseUrl;
@@ -50,8 +41,7 @@ class HttpSessionStore implements SessionStore {
     HttpSessionStore(RestClient.Builder builder, SessionStoreProperties properties) {
         this.client = build(builder.clone(), properties, properties.sessionStoreTimeout());
         this.leaseClient = build(builder.clone(), properties, properties.sessionStoreLeaseTimeout());
-        String base = properties.sessionStoreUrl().toString();
-        this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.baseUrl = properties.sessionStoreUrl().toString();
     }
 
     private static RestClient build(RestClient.Builder builder, SessionStoreProperties properties,
@@ -62,27 +52,10 @@ class HttpSessionStore implements SessionStore {
                 .build();
     }
 
-    private static String before(String template) {
-        return template.substring(0, template.indexOf(SESSION_ID));
-    }
-
-    private static String after(String template) {
-        if (!before(template).equals(before(SessionStorePaths.LEASE))) {
-            throw new IllegalStateException("Session routes no longer share one prefix: " + template);
-        }
-        return template.substring(template.indexOf(SESSION_ID) + SESSION_ID.length());
-    }
-
-    /** {@code <base>/internal/v1/sessions/<sessionId><suffix>}, the same URI as the path templates expand to. */
-    private URI sessionUri(String sessionId, String suffix) {
-        return URI.create(baseUrl + SESSION_PREFIX + UriUtils.encodePathSegment(sessionId, StandardCharsets.UTF_8)
-                + suffix);
-    }
-
     @Override
     public LeaseGranted lease(String sessionId, LeaseRequest request) {
         return call("lease session " + sessionId, () -> leaseClient.post()
-                .uri(sessionUri(sessionId, LEASE_SUFFIX))
+                .uri(InternalHttpClients.uri(baseUrl, SessionStorePaths.LEASE, sessionId))
                 .body(request)
                 .retrieve()
                 .onStatus(s -> s.value() == HttpStatus.LOCKED.value(), (req, res) -> {
@@ -94,7 +67,7 @@ class HttpSessionStore implements SessionStore {
     @Override
     public CommitResult commit(String sessionId, CommitRequest request) {
         return call("commit session " + sessionId, () -> client.post()
-                .uri(sessionUri(sessionId, COMMIT_SUFFIX))
+                .uri(InternalHttpClients.uri(baseUrl, SessionStorePaths.COMMIT, sessionId))
                 .body(request)
                 .retrieve()
                 .onStatus(s -> s.value() == HttpStatus.CONFLICT.value(), (req, res) -> {
@@ -106,8 +79,7 @@ class HttpSessionStore implements SessionStore {
     @Override
     public void release(String sessionId, long fencingToken) {
         call("release the lease of session " + sessionId, () -> client.delete()
-                .uri(sessionUri(sessionId,
-                        RELEASE_SUFFIX.replace("{fencingToken}", Long.toString(fencingToken))))
+                .uri(InternalHttpClients.uri(baseUrl, SessionStorePaths.LEASE_RELEASE, sessionId, fencingToken))
                 .retrieve()
                 .toBodilessEntity());
     }
