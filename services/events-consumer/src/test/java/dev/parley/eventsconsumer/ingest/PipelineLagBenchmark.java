@@ -84,7 +84,7 @@ public final class PipelineLagBenchmark {
                 // the runtime's producer settings (services/runtime application.yml)
                 KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
-                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.LINGER_MS_CONFIG, 5),
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.LINGER_MS_CONFIG, 20),
                         new StringSerializer(), new StringSerializer())) {
             CpuClock.awaitJitQuiet();
             // occurredAt was planned from the generation time; sending starts now (occurredAt only picks metric minutes)
